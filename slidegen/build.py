@@ -1,0 +1,277 @@
+"""``build()``: YAML decks -> .pptx files, as a list of stages.
+
+read -> validate -> choose per audience -> plan -> check pictures -> draw diagrams -> render ->
+write. Everything is computed before anything is written: a build with any error writes
+nothing, and each deck is written to a temporary file and renamed into place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import model as m
+from .audience import Audience, Cut, Origin, audiences_of, cut_for
+from .errors import CONTENT, Problem, SlidegenError, fail
+from .source import Source, read_source
+from .theme import Theme, get_theme
+from .validate import validate_deck, validate_profiles
+
+SHARED_PROFILES = "_audiences.yaml"
+MAX_IMAGE_BYTES = 20_000_000
+MAX_IMAGE_PIXELS = 40_000_000
+
+
+@dataclass
+class Loaded:
+    """A deck read and validated, with its source for locating problems."""
+
+    path: Path
+    source: Source
+    deck: m.Deck
+    audiences: dict[str, Audience]
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+
+@dataclass
+class Built:
+    """One deck built for one audience."""
+
+    source: str
+    audience: str
+    path: str
+    slides: int
+    minutes: float
+    class_minutes: int | None
+    language: str
+    warnings: list[str] = field(default_factory=list)
+    data: bytes = b""
+    planned: list = field(default_factory=list)
+
+    def report(self) -> dict:
+        """The JSON report entry."""
+        return {"source": self.source, "audience": self.audience, "path": self.path, "slides": self.slides,
+                "minutes": self.minutes, "class_minutes": self.class_minutes, "language": self.language,
+                "warnings": self.warnings}
+
+
+def display(path: Path) -> str:
+    """A path as shown to the user: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def deck_files(paths: list[str] | None, content: Path = Path("content")) -> list[Path]:
+    """The decks to build: the given files, or every ``content/*.yaml`` not starting with '_'."""
+    if paths:
+        return [Path(p) for p in paths]
+    found = sorted(p for p in content.glob("*.yaml") if not p.name.startswith("_"))
+    if not found:
+        raise fail(str(content), "no decks found: expected .yaml files in this folder, or give deck files")
+    return found
+
+
+def load_shared(folder: Path, problems: list[Problem], cache: dict) -> dict[str, Audience]:
+    """The shared audience profiles of a folder (``_audiences.yaml``), or none."""
+    path = folder / SHARED_PROFILES
+    key = path.resolve()
+    if key not in cache:
+        cache[key] = {}
+        if path.exists():
+            try:
+                source = read_source(path, display=display(path))
+                profiles = validate_profiles(source)
+                cache[key] = {name: Audience(name, profile, Origin(source.file, ("audiences", name)))
+                              for name, profile in profiles.audiences.items()}
+            except SlidegenError as exc:
+                problems.extend(exc.problems)
+    return cache[key]
+
+
+def load(paths: list[Path]) -> list[Loaded]:
+    """Read and validate every deck, reporting the problems of all files at once."""
+    problems: list[Problem] = []
+    shared_cache: dict = {}
+    loaded = []
+    for path in paths:
+        try:
+            source = read_source(path, display=display(path))
+            deck = validate_deck(source)
+        except SlidegenError as exc:
+            problems.extend(exc.problems)
+            continue
+        shared = load_shared(path.parent, problems, shared_cache)
+        loaded.append(Loaded(path, source, deck, audiences_of(deck, source.file, shared)))
+    if problems:
+        raise SlidegenError(problems)
+    return loaded
+
+
+def locate(loaded: Loaded, path: tuple, message: str, origin: Origin | None = None) -> Problem:
+    """A problem at a key path of the deck, or of the file a profile came from."""
+    if origin is not None and origin.file != loaded.source.file:
+        shared = read_source(Path(origin.file)) if Path(origin.file).exists() else None
+        if shared is not None:
+            return shared.problem(path, message)
+        return Problem(origin.file, 0, 0, "", message)
+    return loaded.source.problem(path, message)
+
+
+def choose_audiences(loaded: Loaded, wanted: str | None) -> list[Audience]:
+    """The audiences to build: all, or the one asked for (an unknown name is an input error)."""
+    if wanted is None:
+        return list(loaded.audiences.values())
+    if wanted not in loaded.audiences:
+        from .validate import suggest
+        names = ", ".join(sorted(loaded.audiences))
+        hint = suggest(wanted, loaded.audiences) or f"audiences: {names}"
+        raise SlidegenError(Problem(loaded.source.file, 0, 0, "", f"unknown audience '{wanted}'", hint))
+    return [loaded.audiences[wanted]]
+
+
+def check_picture(loaded: Loaded, slide_path: tuple, image: str, allow_outside: bool) -> tuple[bytes, tuple[int, int]]:
+    """The bytes and pixel size of a slide's picture, after checking where it is and what it is."""
+    where = slide_path + ("path",)
+    folder = loaded.path.parent.resolve()
+    target = Path(image)
+    if target.is_absolute() and not allow_outside:
+        raise SlidegenError(loaded.source.problem(where, f"'{image}' is an absolute path; give a path inside "
+                                                         "the deck's folder (or build with --allow-outside)"))
+    target = (folder / target).resolve()
+    if not allow_outside and folder not in target.parents:
+        raise SlidegenError(loaded.source.problem(where, f"'{image}' lies outside the deck's folder "
+                                                         "(build with --allow-outside to allow it)"))
+    if not target.is_file():
+        raise SlidegenError(loaded.source.problem(where, f"image '{image}' does not exist"))
+    size = target.stat().st_size
+    if size > MAX_IMAGE_BYTES:
+        raise SlidegenError(loaded.source.problem(
+            where, f"image '{image}' is {size:,} bytes; the limit is {MAX_IMAGE_BYTES:,}"))
+    data = target.read_bytes()
+    from PIL import Image, UnidentifiedImageError
+    try:
+        with Image.open(_bytes_io(data)) as picture:
+            if picture.width * picture.height > MAX_IMAGE_PIXELS:
+                raise SlidegenError(loaded.source.problem(
+                    where, f"image '{image}' is {picture.width}x{picture.height} pixels; "
+                           f"the limit is {MAX_IMAGE_PIXELS:,} pixels"))
+            if picture.format not in ("PNG", "JPEG", "GIF", "BMP", "TIFF"):
+                raise SlidegenError(loaded.source.problem(
+                    where, f"image '{image}' is {picture.format}; use PNG, JPEG, GIF, BMP or TIFF"))
+            picture.verify()
+            return data, (picture.width, picture.height)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        raise SlidegenError(loaded.source.problem(where, f"'{image}' is not an image Pillow can read")) from None
+
+
+def _bytes_io(data: bytes):
+    import io
+    return io.BytesIO(data)
+
+
+def deck_date(deck: m.Deck) -> dt.datetime:
+    """The date stamped into the file: the deck's date, else SOURCE_DATE_EPOCH, else 2000-01-01."""
+    if deck.date:
+        return dt.datetime(deck.date.year, deck.date.month, deck.date.day)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime(2000, 1, 1)
+
+
+def build_one(loaded: Loaded, audience: Audience, out_dir: Path, theme: Theme, *,
+              allow_outside: bool = False) -> tuple[Built, list[Problem], list[Problem]]:
+    """Choose, plan, check and render one deck for one audience; returns it, its errors and warnings."""
+    from .plan import plan_deck
+    cut = cut_for(loaded.deck, audience, set(loaded.audiences))
+    errors, warnings = [], []
+    for finding in cut.findings:
+        problem = locate(loaded, finding.path, finding.message, finding.origin)
+        (errors if finding.error else warnings).append(problem)
+    slides, notes = plan_deck(cut, theme)
+    for note in notes:
+        problem = loaded.source.problem(note.path, note.message)
+        (errors if note.error else warnings).append(problem)
+    pictures = {}
+    for index, planned in enumerate(slides):
+        try:
+            if planned.kind == "image":
+                pictures[index] = check_picture(loaded, planned.path, planned.parts["path"], allow_outside)
+            elif planned.kind == "diagram":
+                from .diagrams import picture
+                pictures[index], alt = picture(planned.parts["spec"], theme, cut)
+                planned.alt = planned.alt or alt
+        except SlidegenError as exc:
+            errors.extend(exc.problems)
+    name = f"{loaded.name}-{audience.name}.pptx"
+    built = Built(loaded.source.file, audience.name, display(out_dir / name), len(slides), cut.minutes,
+                  audience.profile.minutes if audience.name != "default" else None, cut.lang,
+                  [str(w) for w in warnings], planned=slides)
+    if not errors:
+        built.data = render(slides, pictures, loaded.deck, cut, theme)
+    return built, errors, warnings
+
+
+def render(slides, pictures, deck: m.Deck, cut: Cut, theme: Theme) -> bytes:
+    """The .pptx bytes of a planned deck."""
+    from .render import DeckInfo, render_deck
+    info = DeckInfo(title=cut.pick(deck.title), author=cut.pick(deck.author) or "",
+                    subject=cut.pick(deck.subtitle), language="ko-KR" if cut.lang == "ko" else "en-US",
+                    keywords=cut.audience.name, date=deck_date(deck))
+    return render_deck(slides, pictures, info, theme)
+
+
+def writable(out_dir: Path) -> None:
+    """Raise an input error unless ``out_dir`` exists or can be made, and can be written."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=out_dir, prefix=".slidegen-probe-", delete=True)
+        probe.close()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise fail(str(out_dir), f"output folder cannot be written: {reason.lower()}") from None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename: never half a file."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def build(paths: list[str] | None, out_dir: Path, *, audience: str | None = None, strict: bool = False,
+          theme_name: str | None = None, allow_outside: bool = False) -> list[Built]:
+    """Build every deck for every (or one) audience into ``out_dir``; all or nothing."""
+    loaded = load(deck_files(paths))
+    results: list[Built] = []
+    errors: list[Problem] = []
+    for deck in loaded:
+        for chosen in choose_audiences(deck, audience):
+            theme = get_theme(theme_name or chosen.profile.theme)
+            built, found, warnings = build_one(deck, chosen, out_dir, theme, allow_outside=allow_outside)
+            errors.extend(found)
+            if strict:
+                errors.extend(warnings)
+            results.append(built)
+    if errors:
+        raise SlidegenError(sorted(set(errors)), CONTENT)
+    writable(out_dir)
+    for built in results:
+        write_atomic(out_dir / Path(built.path).name, built.data)
+    return results

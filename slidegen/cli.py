@@ -1,0 +1,126 @@
+"""Arguments in, exit codes out: the only place that turns errors into exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .errors import CONTENT, SlidegenError
+
+BUG = 1
+
+
+def cmd_build(args) -> int:
+    """Build decks into the output folder."""
+    from .build import build
+    results = build(args.decks or None, Path(args.out), audience=args.audience, strict=args.strict,
+                    theme_name=args.theme, allow_outside=args.allow_outside)
+    for built in results:
+        for warning in built.warnings:
+            print(warning, file=sys.stderr)
+    if args.json:
+        print(json.dumps({"decks": [b.report() for b in results]}, ensure_ascii=False, indent=2))
+    elif not args.quiet:
+        for b in results:
+            limit = f" of {b.class_minutes}" if b.class_minutes else ""
+            print(f"{b.path}: {b.slides} slides, {b.minutes:g}{limit} minutes ({b.audience}, {b.language})",
+                  file=sys.stderr)
+    return 0
+
+
+def cmd_validate(args) -> int:
+    """Check decks without building them."""
+    from .build import build_one, choose_audiences, deck_files, load
+    from .errors import Problem
+    from .theme import get_theme
+    loaded = load(deck_files(args.decks or None))
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    for deck in loaded:
+        for audience in choose_audiences(deck, args.audience):
+            from .audience import cut_for
+            from .plan import plan_deck
+            cut = cut_for(deck.deck, audience, set(deck.audiences))
+            for finding in cut.findings:
+                from .build import locate
+                (errors if finding.error else warnings).append(
+                    locate(deck, finding.path, finding.message, finding.origin))
+            for note in plan_deck(cut, get_theme(audience.profile.theme))[1]:
+                (errors if note.error else warnings).append(deck.source.problem(note.path, note.message))
+    if args.strict:
+        errors += warnings
+    if errors:
+        raise SlidegenError(sorted(set(errors)))
+    for w in sorted(set(warnings)):
+        print(w, file=sys.stderr)
+    if not args.quiet:
+        print(f"{len(loaded)} deck(s) valid", file=sys.stderr)
+    return 0
+
+
+def cmd_schema(args) -> int:
+    """Print the JSON Schema of the deck YAML."""
+    from .model import Deck
+    schema = Deck.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "slidegen deck"
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    top = argparse.ArgumentParser(prog="slidegen", description="YAML lectures -> PowerPoint decks.")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="build decks into output/")
+    build.add_argument("decks", nargs="*", help="deck files (default: content/*.yaml)")
+    build.add_argument("--out", default="output", help="output folder (default: output)")
+    build.add_argument("--audience", help="build this audience only")
+    build.add_argument("--theme", help="a built-in theme for every deck")
+    build.add_argument("--json", action="store_true", help="print a JSON report on stdout")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("--allow-outside", action="store_true", help="allow pictures outside the deck's folder")
+    build.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    build.set_defaults(run=cmd_build)
+
+    validate = sub.add_parser("validate", help="check decks without building")
+    validate.add_argument("decks", nargs="*")
+    validate.add_argument("--audience")
+    validate.add_argument("--strict", action="store_true")
+    validate.add_argument("-q", "--quiet", action="store_true")
+    validate.set_defaults(run=cmd_validate)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of the deck YAML")
+    schema.set_defaults(run=cmd_schema)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run slidegen; returns the exit code (0 done, 2 bad input, 3 missing tool, 1 a bug)."""
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad arguments, 0 on --help
+        return int(exc.code or 0)
+    try:
+        return args.run(args)
+    except SlidegenError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("slidegen: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one place a bug becomes a message
+        print(f"slidegen: this is a bug in slidegen: {type(exc).__name__}: {exc}", file=sys.stderr)
+        if os.environ.get("SLIDEGEN_DEBUG"):
+            raise
+        return BUG
+
+
+def main_exit() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

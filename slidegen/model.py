@@ -1,0 +1,437 @@
+"""The typed deck model: metadata, sections, slide kinds, diagram specs and audience profiles.
+
+A YAML key and its model field share one snake_case name; ``kind: two_column`` is
+:class:`TwoColumnSlide`. This module imports nothing of slidegen.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Annotated, Any, ClassVar, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, model_validator
+from pydantic_core import core_schema
+
+ANY_LANGUAGE = "*"
+LANGUAGE_KEY = re.compile(r"^(?P<lang>[a-z]{2,3})(?:@(?P<audience>[a-z0-9_-]+))?$")
+NAME = r"^[a-z0-9][a-z0-9_-]*$"
+AT = "::"  # separates a key path from its message in the errors of model validators
+
+
+def at(path: str, message: str) -> str:
+    """A model validator's message about the key ``path`` below the model (``arrows[0].to``)."""
+    return f"{path}{AT}{message}"
+
+Level = Literal["intro", "core", "deep"]
+LEVELS: tuple[str, ...] = ("intro", "core", "deep")
+
+
+class Text(dict):
+    """A text that may vary per language and audience.
+
+    In YAML it is a plain string (the same in every language) or a map such as
+    ``{ko: 도커, en: Docker, ko@ops: 운영용 도커}``; ``LANG@AUDIENCE`` wins for that audience.
+    A plain string is stored under the key ``*``.
+    """
+
+    @classmethod
+    def of(cls, value: str) -> "Text":
+        """A text that reads the same in every language."""
+        return cls({ANY_LANGUAGE: value})
+
+    @classmethod
+    def _from_map(cls, value: dict) -> "Text":
+        bad = [k for k in value if not LANGUAGE_KEY.match(k)]
+        if bad:
+            raise ValueError(f"'{bad[0]}' is not a language code such as 'ko', 'en' or 'ko@ops'")
+        empty = [k for k, v in value.items() if not v.strip()]
+        if empty:
+            raise ValueError(f"the '{empty[0]}' text is empty")
+        return cls(value)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler):
+        from_str = core_schema.no_info_after_validator_function(
+            cls.of, core_schema.str_schema(min_length=1))
+        from_map = core_schema.no_info_after_validator_function(
+            cls._from_map,
+            core_schema.dict_schema(core_schema.str_schema(), core_schema.str_schema(), min_length=1))
+        from_number = core_schema.no_info_after_validator_function(
+            lambda n: cls.of(f"{n:g}" if isinstance(n, float) else str(n)),
+            core_schema.union_schema([core_schema.int_schema(strict=True), core_schema.float_schema(strict=True)]))
+        return core_schema.union_schema(
+            [from_str, from_map, from_number],
+            custom_error_type="text_type",
+            custom_error_message="expected a text: a string or a map of language to string",
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda t: t.get(ANY_LANGUAGE, dict(t)) if isinstance(t, dict) else t),
+        )
+
+
+class Node(BaseModel):
+    """Base of every model: unknown keys are errors, models are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+class Selectable(Node):
+    """Something a profile may include or leave out."""
+
+    level: Level | None = Field(None, description="Lowest audience level that sees this: intro, core or deep.")
+    audiences: list[Annotated[str, Field(pattern=NAME)]] = Field(
+        default_factory=list, description="Only these audiences see it (empty: every audience).")
+    tags: list[str] = Field(default_factory=list, description="Tags a profile may include or leave out.")
+
+
+class Bullet(Selectable):
+    """One bullet: a text and optional sub-bullets. In YAML a bare text is a bullet too."""
+
+    text: Text
+    sub: list[Text] = Field(default_factory=list, description="Second-level bullets.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_text(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return {"text": data}
+        if isinstance(data, dict) and data and all(isinstance(k, str) and LANGUAGE_KEY.match(k)
+                                                   for k in data) and "text" not in data:
+            return {"text": data}
+        return data
+
+
+class SlideBase(Selectable):
+    """Fields every slide kind has."""
+
+    kind_name: ClassVar[str] = ""
+    title: Text | None = None
+    notes: Text | None = Field(None, description="Speaker notes: the lecture script for this slide.")
+    minutes: float | None = Field(None, ge=0, le=120, description="Time to present; estimated when absent.")
+    optional: bool | Annotated[int, Field(ge=1, le=9)] = Field(
+        False, description="May be dropped to fit the class length; higher numbers are dropped first "
+                           "(true is 1).")
+
+
+class TitleSlide(SlideBase):
+    """The opening slide; title and subtitle default to the deck's."""
+
+    kind: Literal["title"]
+    subtitle: Text | None = None
+
+
+class AgendaSlide(SlideBase):
+    """The list of sections, generated from the deck, with their minutes."""
+
+    kind: Literal["agenda"]
+
+
+class BulletsSlide(SlideBase):
+    """A title and up to two levels of bullets; ``**bold**`` and `` `code` `` work inline."""
+
+    kind: Literal["bullets"]
+    title: Text
+    bullets: list[Bullet] = Field(min_length=1)
+
+
+class Column(Node):
+    """One side of a two-column slide."""
+
+    heading: Text
+    bullets: list[Bullet] = Field(min_length=1)
+
+
+class TwoColumnSlide(SlideBase):
+    """Two columns side by side: a comparison (``versus``) or a problem and its solution (``arrow``)."""
+
+    kind: Literal["two_column"]
+    title: Text
+    left: Column
+    right: Column
+    style: Literal["versus", "arrow"] = "versus"
+
+
+class Card(Node):
+    """A card: a term, its definition and an optional command."""
+
+    title: Text
+    body: Text
+    code: str | None = Field(None, description="A command shown at the foot of the card.")
+
+
+class CardsSlide(SlideBase):
+    """Two to four cards side by side, for definitions."""
+
+    kind: Literal["cards"]
+    title: Text
+    cards: list[Card] = Field(min_length=2, max_length=4)
+
+
+class QuoteSlide(SlideBase):
+    """A quotation with its source."""
+
+    kind: Literal["quote"]
+    text: Text
+    attribution: Text | None = None
+
+
+class CalloutSlide(SlideBase):
+    """A key message in a coloured box."""
+
+    kind: Literal["callout"]
+    title: Text
+    text: Text
+    style: Literal["info", "tip", "warning"] = "info"
+
+
+class CodeSlide(SlideBase):
+    """Source code as text, coloured by Pygments."""
+
+    kind: Literal["code"]
+    title: Text
+    language: str = Field("text", description="A Pygments lexer name: bash, python, dockerfile, yaml, ...")
+    code: str = Field(min_length=1)
+    caption: Text | None = None
+
+
+class TableSlide(SlideBase):
+    """A real table: a header row and data rows of the same width."""
+
+    kind: Literal["table"]
+    title: Text
+    columns: list[Text] = Field(min_length=1, max_length=8)
+    rows: list[list[Text]] = Field(min_length=1)
+    caption: Text | None = None
+
+    @model_validator(mode="after")
+    def _rows_match_columns(self) -> "TableSlide":
+        for i, row in enumerate(self.rows):
+            if len(row) != len(self.columns):
+                raise ValueError(at(f"rows[{i}]", f"has {len(row)} cells; the table has {len(self.columns)} columns"))
+        return self
+
+
+class ImageSlide(SlideBase):
+    """A local picture with its alt text."""
+
+    kind: Literal["image"]
+    title: Text
+    path: str = Field(description="Picture file, relative to the deck file.")
+    alt: Text = Field(description="What the picture shows, for people who cannot see it.")
+    caption: Text | None = None
+
+
+# ---- diagrams -------------------------------------------------------------------------------
+
+class Series(Node):
+    """One series of a bar chart: a value per category."""
+
+    name: Text
+    values: list[float] = Field(min_length=1)
+
+
+class Metric(Node):
+    """One panel of a bar chart: a measured quantity with its unit and one series per thing compared."""
+
+    name: Text
+    unit: str = ""
+    log: bool = False
+    series: list[Series] = Field(min_length=1)
+
+
+class BarsDiagram(Node):
+    """Bar charts from a small table: categories x series, one panel per metric."""
+
+    kind: Literal["bars"]
+    categories: list[Text] = Field(min_length=1)
+    metrics: list[Metric] = Field(min_length=1, max_length=4)
+    source: Text | None = Field(None, description="Where the numbers come from, cited under the chart.")
+
+    @model_validator(mode="after")
+    def _shape(self) -> "BarsDiagram":
+        n = len(self.categories)
+        for m, metric in enumerate(self.metrics):
+            for s, series in enumerate(metric.series):
+                if len(series.values) != n:
+                    raise ValueError(at(f"metrics[{m}].series[{s}].values",
+                                        f"has {len(series.values)} values; there are {n} categories"))
+                if metric.log and any(v <= 0 for v in series.values):
+                    raise ValueError(at(f"metrics[{m}].series[{s}].values",
+                                        "a log scale cannot show a value of 0 or less"))
+        return self
+
+
+class Layer(Node):
+    """One layer of a stack; ``shared`` layers span all stacks, ``repeat`` draws it per app."""
+
+    name: Text
+    shared: bool = False
+    repeat: int = Field(1, ge=1, le=4)
+    highlight: bool = False
+
+
+class Stack(Node):
+    """A stack of layers, listed from the top down."""
+
+    name: Text
+    layers: list[Layer] = Field(min_length=1)
+
+
+class StacksDiagram(Node):
+    """Layered stacks side by side, such as VM vs container architecture."""
+
+    kind: Literal["stacks"]
+    stacks: list[Stack] = Field(min_length=1, max_length=4)
+
+
+class Box(Node):
+    """A box in a flow diagram."""
+
+    id: str = Field(pattern=r"^[A-Za-z0-9_-]+$")
+    label: Text
+    zone: str | None = None
+
+
+class Arrow(Node):
+    """A labelled arrow between two boxes."""
+
+    source: str = Field(alias="from")
+    target: str = Field(alias="to")
+    label: Text | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Zone(Node):
+    """A named group of boxes."""
+
+    id: str = Field(pattern=r"^[A-Za-z0-9_-]+$")
+    label: Text
+
+
+class FlowDiagram(Node):
+    """Boxes and labelled arrows, optionally grouped in zones."""
+
+    kind: Literal["flow"]
+    direction: Literal["right", "rows"] = "right"
+    zones: list[Zone] = Field(default_factory=list)
+    boxes: list[Box] = Field(min_length=1)
+    arrows: list[Arrow] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _references(self) -> "FlowDiagram":
+        ids = [b.id for b in self.boxes]
+        zones = {z.id for z in self.zones}
+        problems = []
+        for i, box in enumerate(self.boxes):
+            if box.zone is not None and box.zone not in zones:
+                problems.append(at(f"boxes[{i}].zone", f"'{box.zone}' is not a declared zone"))
+        for i, arrow in enumerate(self.arrows):
+            for end in ("source", "target"):
+                name = getattr(arrow, end)
+                if name not in ids:
+                    key = "from" if end == "source" else "to"
+                    problems.append(at(f"arrows[{i}].{key}", f"'{name}' is not a box"
+                                       + (f" (boxes: {', '.join(ids)})" if ids else "")))
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+
+Diagram = Annotated[Union[BarsDiagram, StacksDiagram, FlowDiagram], Field(discriminator="kind")]
+DIAGRAM_KINDS: tuple[str, ...] = ("bars", "stacks", "flow")
+
+
+class DiagramSlide(SlideBase):
+    """A diagram drawn from data; the alt text is generated from the data unless given."""
+
+    kind: Literal["diagram"]
+    title: Text
+    diagram: Diagram
+    alt: Text | None = None
+    caption: Text | None = None
+
+
+class SummarySlide(SlideBase):
+    """The take-away points."""
+
+    kind: Literal["summary"]
+    title: Text | None = None
+    points: list[Bullet] = Field(min_length=1)
+
+
+class QuestionSlide(SlideBase):
+    """A review question; the answer goes to the speaker notes, not the slide."""
+
+    kind: Literal["question"]
+    question: Text
+    choices: list[Text] = Field(default_factory=list, max_length=6)
+    answer: Text
+
+
+class NextLecture(Node):
+    """What the next lecture covers."""
+
+    title: Text
+    topics: list[Text] = Field(default_factory=list)
+
+
+class ClosingSlide(SlideBase):
+    """The last slide: thanks, and the next lecture."""
+
+    kind: Literal["closing"]
+    message: Text | None = None
+    next: NextLecture | None = None
+
+
+Slide = Annotated[
+    Union[TitleSlide, AgendaSlide, BulletsSlide, TwoColumnSlide, CardsSlide, QuoteSlide,
+          CalloutSlide, CodeSlide, TableSlide, ImageSlide, DiagramSlide, SummarySlide,
+          QuestionSlide, ClosingSlide],
+    Field(discriminator="kind"),
+]
+SLIDE_KINDS: tuple[str, ...] = (
+    "title", "agenda", "bullets", "two_column", "cards", "quote", "callout", "code", "table",
+    "image", "diagram", "summary", "question", "closing")
+
+
+class Section(Selectable):
+    """A part of the lecture: a divider slide, then its slides."""
+
+    title: Text
+    divider: bool = Field(True, description="Open the section with a divider slide.")
+    slides: list[Slide] = Field(default_factory=list)
+
+
+class Profile(Node):
+    """An audience: who is in the room, in what language, for how long."""
+
+    language: str = Field(pattern=r"^[a-z]{2,3}$")
+    levels: list[Level] = Field(default_factory=lambda: ["intro", "core"], min_length=1)
+    minutes: int = Field(ge=5, le=600, description="Class length in minutes.")
+    include_tags: list[str] = Field(default_factory=list,
+                                    description="Tagged content is left out unless its tag is listed.")
+    exclude_tags: list[str] = Field(default_factory=list, description="Content with these tags is left out.")
+    theme: str | None = None
+    template: str | None = None
+    description: Text | None = None
+
+
+class ProfileFile(Node):
+    """A shared file of audience profiles used by every deck in its folder."""
+
+    audiences: dict[Annotated[str, Field(pattern=NAME)], Profile] = Field(min_length=1)
+
+
+class Deck(Node):
+    """A lecture: metadata, audience profiles and sections."""
+
+    title: Text
+    subtitle: Text | None = None
+    author: Text | None = None
+    date: _dt.date | None = None
+    source: str | None = Field(None, description="The post this lecture was made from.")
+    languages: list[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]] = Field(
+        default_factory=lambda: ["ko"], min_length=1)
+    audiences: dict[Annotated[str, Field(pattern=NAME)], Profile] = Field(default_factory=dict)
+    sections: list[Section] = Field(min_length=1)

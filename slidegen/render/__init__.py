@@ -1,0 +1,171 @@
+"""Slide plan -> .pptx bytes. The only place that imports python-pptx.
+
+Each slide kind has one module and one function, chosen from ``RENDERERS``; each kind sits on
+a named layout of the base template (``LAYOUTS``), whose placeholders are moved to the
+theme's 16:9 grid so that "reset slide" in PowerPoint keeps the design.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from typing import Callable
+
+from lxml import etree
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+from pptx.util import Emu
+
+from ..plan import Planned
+from ..theme import Box, Theme
+from .agenda import render_agenda
+from .base import Page, notes
+from .bullets import render_bullets
+from .callout import render_callout
+from .cards import render_cards
+from .closing import render_closing
+from .code import render_code
+from .package import deterministic_zip, fast_part_names
+from .picture import render_picture
+from .question import render_question
+from .quote import render_quote
+from .section import render_section
+from .summary import render_summary
+from .table import render_table
+from .title import render_title
+from .two_column import render_two_column
+
+RENDERERS: dict[str, Callable[[Page], None]] = {
+    "title": render_title,
+    "section": render_section,
+    "agenda": render_agenda,
+    "bullets": render_bullets,
+    "summary": render_summary,
+    "two_column": render_two_column,
+    "cards": render_cards,
+    "quote": render_quote,
+    "callout": render_callout,
+    "code": render_code,
+    "table": render_table,
+    "image": render_picture,
+    "diagram": render_picture,
+    "question": render_question,
+    "closing": render_closing,
+}
+
+LAYOUTS: dict[str, str] = {
+    "title": "Title Slide",
+    "section": "Section Header",
+    "bullets": "Title and Content",
+    "summary": "Title and Content",
+}
+DEFAULT_LAYOUT = "Title Only"
+
+
+@dataclass(frozen=True)
+class DeckInfo:
+    """Deck-wide facts written into the file: the title, author, language and a fixed date."""
+
+    title: str
+    author: str
+    subject: str
+    language: str
+    keywords: str
+    date: dt.datetime
+
+
+def _placeholder_boxes(layout_name: str, theme: Theme) -> dict[str, Box]:
+    grid = theme.grid
+    footer = dict(zip(("dt", "ftr", "sldNum"), grid.footer.columns(3, grid.gap)))
+    boxes = {"title": grid.title, "body": grid.body, "obj": grid.body, **footer}
+    if layout_name == "Title Slide":
+        boxes.update(ctrTitle=grid.cover_title, subTitle=grid.cover_subtitle)
+    elif layout_name == "Section Header":
+        boxes.update(title=grid.section_title, body=grid.section_subtitle)
+    return boxes
+
+
+def _fit_to_grid(shapes, layout_name: str, theme: Theme, two_content: bool) -> None:
+    boxes = _placeholder_boxes(layout_name, theme)
+    columns = theme.grid.body.columns(2, theme.grid.gap)
+    bodies = 0
+    for shape in shapes:
+        if not shape.is_placeholder:
+            continue
+        ph_type = shape._element.ph_type
+        key = {1: "title", 3: "ctrTitle", 4: "subTitle", 2: "body", 7: "obj", 16: "dt", 15: "ftr",
+               13: "sldNum"}.get(int(ph_type), "body")
+        box = boxes.get(key, theme.grid.body)
+        if two_content and key in ("body", "obj"):
+            box = columns[min(bodies, 1)]
+            bodies += 1
+        shape.left, shape.top, shape.width, shape.height = Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h)
+
+
+def _theme_fonts(prs, theme: Theme) -> None:
+    """Name the deck's fonts in the theme part, Latin and East Asian, for text typed later by hand."""
+    part = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(part.blob)
+    for group in ("a:majorFont", "a:minorFont"):
+        for el in root.iter(qn(group)):
+            el.find(qn("a:latin")).set("typeface", theme.fonts.sans)
+            el.find(qn("a:ea")).set("typeface", theme.fonts.sans)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def new_presentation(theme: Theme):
+    """The base presentation: 16:9, layouts moved to the theme's grid, theme fonts set."""
+    prs = Presentation()
+    fast_part_names(prs)
+    prs.slide_width, prs.slide_height = Emu(theme.grid.width), Emu(theme.grid.height)
+    master = prs.slide_master
+    _fit_to_grid(master.placeholders, "master", theme, False)
+    for layout in master.slide_layouts:
+        _fit_to_grid(layout.placeholders, layout.name, theme, layout.name in ("Two Content", "Comparison"))
+    _theme_fonts(prs, theme)
+    return prs
+
+
+def layouts_by_name(prs) -> dict[str, object]:
+    """Every layout of every master by name (the first of duplicate names wins)."""
+    out = {}
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            out.setdefault(layout.name, layout)
+    return out
+
+
+def render_deck(slides: list[Planned], pictures: dict[int, tuple[bytes, tuple[int, int]]], info: DeckInfo,
+                theme: Theme) -> bytes:
+    """Draw every planned slide and return the .pptx as bytes, identical for identical input.
+
+    ``pictures`` maps a slide's index in ``slides`` to its PNG/JPEG bytes and pixel size.
+    """
+    prs = new_presentation(theme)
+    layouts = layouts_by_name(prs)
+    for number, plan in enumerate(slides, 1):
+        slide = prs.slides.add_slide(layouts[LAYOUTS.get(plan.kind, DEFAULT_LAYOUT)])
+        picture, size = pictures.get(number - 1, (None, None))
+        page = Page(slide, plan, theme, number, len(slides), info.title, picture, size)
+        RENDERERS[plan.kind](page)
+        notes(page)
+    props = prs.core_properties
+    props.title = info.title
+    props.author = info.author
+    props.last_modified_by = "slidegen"
+    props.subject = info.subject
+    props.keywords = info.keywords
+    props.comments = ""
+    props.language = info.language
+    props.revision = 1
+    props.created = props.modified = info.date
+    props.last_printed = info.date
+    props.category = ""
+    props.content_status = ""
+    props.identifier = ""
+    props.version = ""
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return deterministic_zip(buffer.getvalue())

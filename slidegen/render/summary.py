@@ -1,0 +1,16 @@
+"""The take-away points, on a soft panel."""
+
+from ..theme import inches
+from .base import Page, chrome, rect, set_title, write
+
+
+def render_summary(page: Page) -> None:
+    """Draw the points like bullets, over a soft accent panel with a strong left edge."""
+    theme, pal = page.theme, page.theme.palette
+    chrome(page)
+    set_title(page, page.plan.title)
+    box = theme.grid.body
+    rect(page, box.inset(-inches(0.15), 0), pal.accent_soft, name="Summary panel", back=True)
+    body = page.slide.placeholders[1]
+    body.left, body.top, body.width, body.height = box.x, box.y, box.w, box.h
+    write(body.text_frame, page.plan.parts["paras"], theme)

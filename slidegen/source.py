@@ -1,0 +1,184 @@
+"""YAML text -> plain tree plus the source position of every key and value.
+
+Only YAML's safe core is understood: no Python objects are ever constructed. The file size,
+the number of values after alias expansion and the nesting depth are limited, so a hostile
+file fails fast with a clear message instead of eating memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import Problem, SlidegenError, fail, format_path
+
+MAX_BYTES = 2_000_000
+MAX_VALUES = 100_000
+MAX_DEPTH = 40
+
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+@dataclass
+class Source:
+    """A parsed YAML file: ``tree`` holds dicts, lists and scalars; positions are 1-based."""
+
+    file: str
+    tree: object
+    values: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of the value (or key) at ``path``, else of its nearest known parent."""
+        table = self.keys if key else self.values
+        while path:
+            if path in table:
+                return table[path]
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+    def problem(self, path: tuple, message: str, *, key: bool = False, hint: str = "") -> Problem:
+        """A problem located at ``path``."""
+        line, col = self.where(path, key=key)
+        return Problem(self.file, line, col, format_path(path), message, hint)
+
+
+def read_source(path: Path | str, *, display: str | None = None) -> Source:
+    """Read and parse a YAML file, raising a :class:`SlidegenError` for anything unreadable."""
+    path = Path(path)
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise fail(name, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise fail(name, "file not found") from None
+    except IsADirectoryError:
+        raise fail(name, "is a folder, not a YAML file") from None
+    except PermissionError:
+        raise fail(name, "cannot be read (permission denied)") from None
+    return parse_source(data, name)
+
+
+def _decode(data: bytes, name: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise fail(name, "is not a text file (it contains NUL bytes); expected UTF-8 YAML")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise fail(name, f"is not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+                   line=line, col=col) from None
+
+
+def parse_source(data: bytes | str, name: str) -> Source:
+    """Parse YAML bytes or text named ``name`` into a :class:`Source`."""
+    if isinstance(data, bytes):
+        if len(data) > MAX_BYTES:
+            raise fail(name, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
+        data = _decode(data, name)
+    if not data.strip():
+        raise fail(name, "file is empty; expected a deck (a mapping with title and sections)")
+    try:
+        node = yaml.compose(data, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = exc.problem or exc.context or "not valid YAML"
+        if "\t" in message or "found character '\\t'" in str(exc):
+            message = "a tab character; YAML indents with spaces only"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise fail(name, f"not valid YAML: {message}", line=line, col=col) from None
+    except yaml.YAMLError as exc:
+        raise fail(name, f"not valid YAML: {exc}") from None
+    except RecursionError:
+        raise fail(name, f"nested too deeply (the limit is {MAX_DEPTH} levels)") from None
+    if node is None:
+        raise fail(name, "file is empty; expected a deck (a mapping with title and sections)")
+    builder = _Builder(name)
+    tree = builder.build(node, (), 0)
+    if builder.problems:
+        raise SlidegenError(builder.problems)
+    return Source(name, tree, builder.values, builder.keys)
+
+
+class _Builder:
+    """Turns composed YAML nodes into plain values, recording positions and limits."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.count = 0
+        self.values: dict[tuple, tuple[int, int]] = {}
+        self.keys: dict[tuple, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def _at(self, node) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def build(self, node, path: tuple, depth: int):
+        self.count += 1
+        if self.count > MAX_VALUES:
+            line, col = self._at(node)
+            raise fail(self.name, f"too many values: more than {MAX_VALUES:,} after expanding aliases "
+                       "(is this an alias bomb?)", line=line, col=col)
+        if depth > MAX_DEPTH:
+            line, col = self._at(node)
+            raise fail(self.name, f"nested too deeply (the limit is {MAX_DEPTH} levels)",
+                       line=line, col=col, path=format_path(path))
+        self.values.setdefault(path, self._at(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        try:
+            return self.constructor.construct_object(node)
+        except (yaml.constructor.ConstructorError, ValueError) as exc:
+            line, col = self._at(node)
+            message = getattr(exc, "problem", None) or str(exc)
+            self.problems.append(Problem(self.name, line, col, format_path(path), f"bad value: {message}"))
+            return None
+
+    def _pairs(self, node, depth: int):
+        """Key/value node pairs of a mapping, with ``<<`` merges expanded (explicit keys win)."""
+        own, merged = [], []
+        for key_node, value_node in node.value:
+            if key_node.tag == MERGE_TAG:
+                sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+                for source in sources:
+                    if isinstance(source, yaml.MappingNode):
+                        merged.extend(self._pairs(source, depth + 1))
+                    else:
+                        line, col = self._at(source)
+                        self.problems.append(Problem(self.name, line, col, "", "'<<' must merge a mapping"))
+            else:
+                own.append((key_node, value_node))
+        explicit = {k.value for k, _ in own if isinstance(k, yaml.ScalarNode)}
+        return own + [(k, v) for k, v in merged if k.value not in explicit]
+
+    def _mapping(self, node, path: tuple, depth: int) -> dict:
+        out: dict = {}
+        first: dict = {}
+        for key_node, value_node in self._pairs(node, depth):
+            line, col = self._at(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(Problem(self.name, line, col, format_path(path),
+                                             "a key must be a plain value, not a list or mapping"))
+                continue
+            key = self.constructor.construct_object(key_node)
+            key = key if isinstance(key, str) else str(key)
+            if key in first:
+                self.problems.append(Problem(
+                    self.name, line, col, format_path(path + (key,)),
+                    f"duplicate key '{key}' (first given at line {first[key]})"))
+                continue
+            first[key] = line
+            self.keys[path + (key,)] = (line, col)
+            out[key] = self.build(value_node, path + (key,), depth + 1)
+        return out

@@ -10,7 +10,7 @@ import datetime as _dt
 import re
 from typing import Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, model_validator
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, field_validator, model_validator
 from pydantic_core import core_schema
 
 ANY_LANGUAGE = "*"
@@ -435,3 +435,9 @@ class Deck(Node):
         default_factory=lambda: ["ko"], min_length=1)
     audiences: dict[Annotated[str, Field(pattern=NAME)], Profile] = Field(default_factory=dict)
     sections: list[Section] = Field(min_length=1)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _day_of(cls, value: Any) -> Any:
+        """A timestamp (``2025-10-14 14:30:00 +0900``, as blog front matter has) counts as its day."""
+        return value.date() if isinstance(value, _dt.datetime) else value

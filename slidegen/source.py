@@ -19,6 +19,7 @@ MAX_VALUES = 100_000
 MAX_DEPTH = 40
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
+PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
 @dataclass
@@ -124,15 +125,19 @@ class _Builder:
 
     def build(self, node, path: tuple, depth: int):
         self.count += 1
-        if self.count > MAX_VALUES:
-            line, col = self._at(node)
+        if self.count > MAX_VALUES:  # report it where the expansion started: the top-level key
+            line, col = self.values.get(path[:1], self._at(node))
             raise fail(self.name, f"too many values: more than {MAX_VALUES:,} after expanding aliases "
-                       "(is this an alias bomb?)", line=line, col=col)
+                       "(is this an alias bomb?)", line=line, col=col, path=format_path(path[:1]))
         if depth > MAX_DEPTH:
             line, col = self._at(node)
-            raise fail(self.name, f"nested too deeply (the limit is {MAX_DEPTH} levels)",
-                       line=line, col=col, path=format_path(path))
+            raise fail(self.name, f"nested too deeply (the limit is {MAX_DEPTH} levels)", line=line, col=col)
         self.values.setdefault(path, self._at(node))
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in PLAIN_TAGS:
+            line, col = self._at(node)
+            self.problems.append(Problem(self.name, line, col, format_path(path),
+                                         f"unsupported tag '{node.tag}'; slidegen reads plain YAML only"))
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -141,8 +146,11 @@ class _Builder:
             return self.constructor.construct_object(node)
         except (yaml.constructor.ConstructorError, ValueError) as exc:
             line, col = self._at(node)
-            message = getattr(exc, "problem", None) or str(exc)
-            self.problems.append(Problem(self.name, line, col, format_path(path), f"bad value: {message}"))
+            if node.tag.startswith("tag:yaml.org,2002:python") or node.tag.startswith("!"):
+                message = f"unsupported tag '{node.tag}'; slidegen reads plain YAML only"
+            else:
+                message = "bad value: " + (getattr(exc, "problem", None) or str(exc))
+            self.problems.append(Problem(self.name, line, col, format_path(path), message))
             return None
 
     def _pairs(self, node, depth: int):

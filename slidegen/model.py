@@ -10,8 +10,9 @@ import datetime as _dt
 import re
 from typing import Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, field_validator, model_validator
-from pydantic_core import core_schema
+from pydantic import (BaseModel, ConfigDict, Field, GetCoreSchemaHandler, WithJsonSchema, field_validator,
+                      model_validator)
+from pydantic_core import PydanticCustomError, core_schema
 
 ANY_LANGUAGE = "*"
 LANGUAGE_KEY = re.compile(r"^(?P<lang>[a-z]{2,3})(?:@(?P<audience>[a-z0-9_-]+))?$")
@@ -41,32 +42,40 @@ class Text(dict):
         return cls({ANY_LANGUAGE: value})
 
     @classmethod
-    def _from_map(cls, value: dict) -> "Text":
-        bad = [k for k in value if not LANGUAGE_KEY.match(k)]
-        if bad:
-            raise ValueError(f"'{bad[0]}' is not a language code such as 'ko', 'en' or 'ko@ops'")
-        empty = [k for k, v in value.items() if not v.strip()]
-        if empty:
-            raise ValueError(f"the '{empty[0]}' text is empty")
-        return cls(value)
+    def _validate(cls, value: Any) -> "Text":
+        if isinstance(value, Text):
+            return value
+        if isinstance(value, str) and value.strip():
+            return cls.of(value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return cls.of(f"{value:g}" if isinstance(value, float) else str(value))
+        if isinstance(value, dict) and value:
+            for key, text in value.items():
+                if not isinstance(key, str) or not LANGUAGE_KEY.match(key):
+                    raise PydanticCustomError(
+                        "text_language", "'{key}' is not a language code such as 'ko', 'en' or 'ko@ops'",
+                        {"key": key})
+                if not isinstance(text, (str, int, float)) or isinstance(text, bool) or not str(text).strip():
+                    raise PydanticCustomError("text_value", "the '{key}' text must be a non-empty string",
+                                              {"key": key})
+            return cls({k: str(v) for k, v in value.items()})
+        raise PydanticCustomError("text_type", "expected a text: a string or a map of language to string")
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler):
-        from_str = core_schema.no_info_after_validator_function(
-            cls.of, core_schema.str_schema(min_length=1))
-        from_map = core_schema.no_info_after_validator_function(
-            cls._from_map,
-            core_schema.dict_schema(core_schema.str_schema(), core_schema.str_schema(), min_length=1))
-        from_number = core_schema.no_info_after_validator_function(
-            lambda n: cls.of(f"{n:g}" if isinstance(n, float) else str(n)),
-            core_schema.union_schema([core_schema.int_schema(strict=True), core_schema.float_schema(strict=True)]))
-        return core_schema.union_schema(
-            [from_str, from_map, from_number],
-            custom_error_type="text_type",
-            custom_error_message="expected a text: a string or a map of language to string",
+        return core_schema.no_info_plain_validator_function(
+            cls._validate,
             serialization=core_schema.plain_serializer_function_ser_schema(
                 lambda t: t.get(ANY_LANGUAGE, dict(t)) if isinstance(t, dict) else t),
         )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema, handler):
+        return {"anyOf": [{"type": "string", "minLength": 1},
+                          {"type": "object", "minProperties": 1,
+                           "propertyNames": {"pattern": LANGUAGE_KEY.pattern},
+                           "additionalProperties": {"type": "string", "minLength": 1}}],
+                "description": "A text: a string, or a map of language (or language@audience) to string."}
 
 
 class Node(BaseModel):
@@ -108,9 +117,15 @@ class SlideBase(Selectable):
     title: Text | None = None
     notes: Text | None = Field(None, description="Speaker notes: the lecture script for this slide.")
     minutes: float | None = Field(None, ge=0, le=120, description="Time to present; estimated when absent.")
-    optional: bool | Annotated[int, Field(ge=1, le=9)] = Field(
-        False, description="May be dropped to fit the class length; higher numbers are dropped first "
-                           "(true is 1).")
+    optional: Annotated[int, Field(ge=0, le=9), WithJsonSchema(
+        {"anyOf": [{"type": "boolean"}, {"type": "integer", "minimum": 0, "maximum": 9}]})] = Field(
+        0, description="May be dropped to fit the class length: true or 1 to 9; higher numbers are dropped "
+                       "first (true is 1).")
+
+    @field_validator("optional", mode="before")
+    @classmethod
+    def _true_is_one(cls, value: Any) -> Any:
+        return int(value) if isinstance(value, bool) else value
 
 
 class TitleSlide(SlideBase):
@@ -250,14 +265,18 @@ class BarsDiagram(Node):
     @model_validator(mode="after")
     def _shape(self) -> "BarsDiagram":
         n = len(self.categories)
+        problems = []
         for m, metric in enumerate(self.metrics):
             for s, series in enumerate(metric.series):
+                where = f"metrics[{m}].series[{s}].values"
                 if len(series.values) != n:
-                    raise ValueError(at(f"metrics[{m}].series[{s}].values",
-                                        f"has {len(series.values)} values; there are {n} categories"))
+                    problems.append(at(where, f"has {len(series.values)} values; there are {n} categories"))
                 if metric.log and any(v <= 0 for v in series.values):
-                    raise ValueError(at(f"metrics[{m}].series[{s}].values",
-                                        "a log scale cannot show a value of 0 or less"))
+                    problems.append(at(where, "a log scale cannot show a value of 0 or less"))
+                elif any(v < 0 for v in series.values):
+                    problems.append(at(where, "bars cannot show negative values"))
+        if problems:
+            raise ValueError("\n".join(problems))
         return self
 
 

@@ -139,6 +139,8 @@ def _problem(source: Source, root: type[BaseModel], error: dict) -> Problem:
         tag = error.get("ctx", {}).get("tag", "")
         return source.problem(path + ("kind",), f"unknown {what} kind '{tag}'",
                               hint=suggest(tag, kinds) or f"expected one of: {', '.join(kinds)}")
+    if kind in ("text_language", "text_value"):
+        return source.problem(path, error["msg"])
     if kind in _EXPECTED:
         return source.problem(path, f"{_EXPECTED[kind]}, got {describe(value)}")
     if kind == "literal_error":

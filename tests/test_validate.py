@@ -119,7 +119,7 @@ def test_diagram_data_errors_point_at_the_exact_key():
     assert found == [
         "deck.yaml:14:45: sections[0].slides[0].diagram.metrics[0].series[0].values: "
         "a log scale cannot show a value of 0 or less",
-        "deck.yaml:16:44: sections[0].slides[0].diagram.metrics[1].series[0].values: "
+        "deck.yaml:16:45: sections[0].slides[0].diagram.metrics[1].series[0].values: "
         "has 3 values; there are 2 categories",
         "deck.yaml:22:39: sections[0].slides[1].diagram.arrows[0].to: 'deamon' is not a box "
         "(boxes: client, daemon)",

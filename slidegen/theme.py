@@ -199,6 +199,27 @@ class Grid:
 
 
 @dataclass(frozen=True)
+class DiagramStyle:
+    """How diagrams are drawn. Sizes are points at the size the picture is shown, which is its own size.
+
+    The figure fills the slide body less a caption band, so a diagram is never scaled down and
+    ``small`` is the smallest type on it (14 pt, the size of sources and code).
+    """
+
+    symbol_font: str = "DejaVu Sans"  # matplotlib's own face, after the sans face: symbols Nanum lacks (U+2212)
+    caption_lines: float = 2.2  # caption band left under the picture, in lines of the caption size
+    heading: float = 20  # panel titles, stack names
+    label: float = 18  # box and layer labels, categories
+    value: float = 16  # numbers on bars
+    small: float = 14  # axis ticks, legends, zone and arrow labels: the floor
+    line: float = 1.5  # box outlines and axis lines
+    arrow: float = 2.0  # arrow shafts
+    corner: float = 0.08  # rounding of boxes, inches
+    pad: float = 0.12  # space around text inside boxes and labels, inches
+    gap: float = 0.3  # least space between boxes, inches
+
+
+@dataclass(frozen=True)
 class Theme:
     """A complete look: palette, fonts, sizes, grid; also what diagrams draw with."""
 
@@ -208,6 +229,14 @@ class Theme:
     sizes: Sizes = field(default_factory=Sizes)
     grid: Grid = field(default_factory=Grid)
     diagram_dpi: int = 200
+    diagram: DiagramStyle = field(default_factory=DiagramStyle)
+
+    @property
+    def diagram_size(self) -> tuple[float, float]:
+        """Width and height in inches of a diagram figure: the slide body less a caption band."""
+        body = self.grid.body
+        caption = self.sizes.caption * LINE_PITCH * self.diagram.caption_lines * EMU_PER_PT
+        return (int(body.w / EMU_PER_INCH * 100) / 100, int((body.h - caption) / EMU_PER_INCH * 100) / 100)
 
     def key(self) -> str:
         """A stable description of everything that changes how a diagram looks, for caching."""

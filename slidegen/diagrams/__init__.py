@@ -1,20 +1,81 @@
-"""Diagrams drawn from data. Placeholder until the diagram stage lands: a 'not yet drawn' box."""
+"""Diagrams drawn from data: a spec from the deck -> a PNG picture and its alt text.
+
+One module per kind (``bars``, ``stacks``, ``flow``), each with ``draw(spec, theme, pick) ->
+matplotlib Figure``, found through :data:`DRAWERS`. This package is the only matplotlib importer,
+and it imports matplotlib only when it has to draw: a diagram already in the cache (see
+:mod:`.cache`) is returned without it.
+
+Cache key: the SHA-256 of a JSON document holding :data:`VERSION`, the audience's language (the
+alt text is phrased in it), the spec with every text resolved to that language (so an English
+edit does not redraw the Korean picture), ``theme.key()`` and the theme's diagram style and size.
+"""
 
 from __future__ import annotations
 
-import io
+import hashlib
+import importlib
+import json
+from typing import Any, Callable
+
+from .. import model as m
+from . import cache
+from .alt import alt_text
+
+VERSION = 1  # raise when a change to the drawing code changes what a spec looks like
+
+DRAWERS: dict[str, str] = {"bars": "bars", "stacks": "stacks", "flow": "flow"}
+"""Diagram kind -> the module of this package whose ``draw`` function draws it."""
 
 
 def picture(spec, theme, cut) -> tuple[tuple[bytes, tuple[int, int]], str]:
-    """PNG bytes, pixel size and alt text for a diagram spec (placeholder drawing)."""
-    from PIL import Image, ImageDraw, ImageFont
-    size = (1600, 800)
-    image = Image.new("RGB", size, "#" + theme.palette.background)
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((8, 8, size[0] - 8, size[1] - 8), outline="#" + theme.palette.muted, width=6)
-    font = ImageFont.truetype(str(theme.fonts.sans_file), 64)
-    draw.text((size[0] // 2, size[1] // 2), f"{spec.kind}: not yet drawn", fill="#" + theme.palette.text,
-              font=font, anchor="mm")
-    out = io.BytesIO()
-    image.save(out, "PNG")
-    return (out.getvalue(), size), f"A {spec.kind} diagram (not yet drawn)."
+    """PNG bytes and pixel size of ``spec`` drawn for the audience of ``cut``, and its alt text.
+
+    Reuses the cached picture when neither the resolved spec nor the theme changed.
+    """
+    key = cache_key(spec, theme, cut.pick, cut.lang)
+    hit = cache.load(key)
+    if hit is not None:
+        return (hit.png, hit.size), hit.alt
+    png, size = render(spec, theme, cut.pick)
+    alt = alt_text(spec, cut.pick, cut.lang)
+    cache.store(key, cache.Entry(png, size, alt))
+    return (png, size), alt
+
+
+def render(spec, theme, pick: Callable) -> tuple[bytes, tuple[int, int]]:
+    """Draw ``spec`` (importing matplotlib) and return the PNG bytes and pixel size."""
+    from . import canvas
+    figure = drawer(spec.kind)(spec, theme, pick)
+    return canvas.png(figure, theme)
+
+
+def drawer(kind: str) -> Callable:
+    """The ``draw`` function of a diagram kind; importing it imports matplotlib."""
+    return importlib.import_module(f".{DRAWERS[kind]}", __name__).draw
+
+
+def resolved(node: Any, pick: Callable) -> Any:
+    """``node`` as plain JSON data, every :class:`~slidegen.model.Text` replaced by ``pick(text)``."""
+    if isinstance(node, m.Text):
+        return pick(node)
+    if isinstance(node, m.BaseModel):
+        return {info.alias or name: resolved(getattr(node, name), pick)
+                for name, info in type(node).model_fields.items()}
+    if isinstance(node, (list, tuple)):
+        return [resolved(item, pick) for item in node]
+    if isinstance(node, dict):
+        return {str(k): resolved(v, pick) for k, v in node.items()}
+    return node
+
+
+def cache_key(spec, theme, pick: Callable, lang: str) -> str:
+    """The hex SHA-256 naming a diagram in the cache (see the module docstring)."""
+    document = {
+        "version": VERSION,
+        "lang": lang,
+        "spec": resolved(spec, pick),
+        "theme": theme.key(),
+        "style": repr((theme.diagram, theme.diagram_size)),
+    }
+    text = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

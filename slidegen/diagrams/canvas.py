@@ -1,0 +1,194 @@
+"""What every diagram kind draws with: fonts, the theme's style, a figure, text measuring, PNG output.
+
+Importing this module imports matplotlib; only the drawing path does so. Style is applied with a
+local ``matplotlib.rc_context`` (and per-artist font properties), never by changing the global
+``rcParams`` that other code may rely on.
+
+Fonts. The theme's sans face (NanumGothic, shipped in ``slidegen/fonts``) is registered from its
+file, so Hangul draws on a machine without Korean system fonts. The family list puts it first, so
+Latin letters and Hangul match the slide text, and the theme's symbol face (DejaVu Sans, which
+matplotlib ships) second: matplotlib falls back glyph by glyph, so the symbols NanumGothic lacks,
+such as the minus sign U+2212 on axes, still render.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import io
+import struct
+import textwrap
+from dataclasses import dataclass
+from typing import Iterator
+
+import matplotlib
+from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+
+from ..theme import Theme
+
+_registered: set[str] = set()
+
+
+BOLD = 700  # the weight bold labels ask for, which DejaVu Sans Bold has too
+
+
+@dataclass(frozen=True)
+class Faces:
+    """The font family list and the weight of the regular face (bold is :data:`BOLD`)."""
+
+    families: tuple[str, ...]
+    regular: int
+    bold: int = BOLD
+
+
+def faces(theme: Theme) -> Faces:
+    """Register the theme's sans files with matplotlib (once per process) and describe the faces.
+
+    NanumGothicBold declares weight 600; it is also registered as 700, as matplotlib itself does
+    for a face's other names, so that a bold label finds an exact weight in both faces of the
+    family list and matplotlib logs no "Failed to find font weight" message.
+    """
+    regular_file, bold_file = str(theme.fonts.file()), str(theme.fonts.file(bold=True))
+    if regular_file not in _registered:
+        font_manager.fontManager.addfont(regular_file)
+        _registered.add(regular_file)
+    if bold_file not in _registered:
+        font_manager.fontManager.addfont(bold_file)  # clears matplotlib's font lookup cache
+        bold = font_manager.ttfFontProperty(font_manager.get_font(bold_file))
+        if bold.weight != BOLD:
+            font_manager.fontManager.ttflist.append(dataclasses.replace(bold, weight=BOLD))
+        _registered.add(bold_file)
+    regular = font_manager.ttfFontProperty(font_manager.get_font(regular_file))
+    return Faces((regular.name, theme.diagram.symbol_font), int(regular.weight))
+
+
+def colour(hex_value: str) -> str:
+    """A palette colour (``RRGGBB``) as matplotlib reads it."""
+    return "#" + hex_value
+
+
+def rc(theme: Theme) -> dict:
+    """The rcParams a diagram is drawn with, all from the theme."""
+    pal, style, f = theme.palette, theme.diagram, faces(theme)
+    from cycler import cycler
+    return {
+        "font.family": list(f.families),
+        "font.size": style.small,
+        "font.weight": f.regular,
+        "text.parse_math": False,  # a '$' in a label is a dollar sign, not mathtext
+        "text.color": colour(pal.text),
+        "figure.facecolor": colour(pal.background),
+        "savefig.facecolor": colour(pal.background),
+        "axes.facecolor": colour(pal.background),
+        "axes.edgecolor": colour(pal.muted),
+        "axes.labelcolor": colour(pal.text),
+        "axes.titlecolor": colour(pal.text),
+        "axes.titlesize": style.heading,
+        "axes.titleweight": f.bold,
+        "axes.titlepad": style.small,
+        "axes.linewidth": style.line,
+        "axes.unicode_minus": True,
+        "axes.prop_cycle": cycler(color=[colour(c) for c in pal.series]),
+        "xtick.color": colour(pal.muted),
+        "ytick.color": colour(pal.muted),
+        "xtick.labelcolor": colour(pal.text),
+        "ytick.labelcolor": colour(pal.muted),
+        "xtick.labelsize": style.label,
+        "ytick.labelsize": style.small,
+        "grid.color": colour(pal.rule),
+        "grid.linewidth": style.line / 2,
+        "legend.fontsize": style.small,
+        "legend.frameon": False,
+        "legend.labelcolor": colour(pal.text),
+        "figure.dpi": theme.diagram_dpi,
+        "savefig.dpi": theme.diagram_dpi,
+    }
+
+
+@contextlib.contextmanager
+def style(theme: Theme) -> Iterator[None]:
+    """Draw inside this: the theme's rcParams, restored on leaving."""
+    with matplotlib.rc_context(rc(theme)):
+        yield
+
+
+def figure(theme: Theme, **kwargs) -> Figure:
+    """An empty figure of the diagram size with an Agg canvas (call inside :func:`style`)."""
+    fig = Figure(figsize=theme.diagram_size, dpi=theme.diagram_dpi, facecolor=colour(theme.palette.background),
+                 **kwargs)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def finish(fig: Figure, theme: Theme) -> Figure:
+    """Lay the figure out and create its tick labels, so tests can read every text (inside :func:`style`)."""
+    fig.canvas.draw()
+    return fig
+
+
+def png(fig: Figure, theme: Theme) -> tuple[bytes, tuple[int, int]]:
+    """The figure as PNG bytes without software or date metadata, and its size in pixels."""
+    out = io.BytesIO()
+    with style(theme):
+        fig.savefig(out, format="png", dpi=theme.diagram_dpi, facecolor=colour(theme.palette.background),
+                    metadata={"Software": None})
+    data = out.getvalue()
+    width, height = struct.unpack(">II", data[16:24])  # the IHDR chunk follows the 8-byte signature
+    return data, (width, height)
+
+
+def font(theme: Theme, size: float, bold: bool = False) -> FontProperties:
+    """Font properties for a label: the theme's family list at ``size`` points."""
+    f = faces(theme)
+    return FontProperties(family=list(f.families), size=size, weight=f.bold if bold else f.regular)
+
+
+def measure(fig: Figure, text: str, prop: FontProperties) -> tuple[float, float]:
+    """Width and height in inches of ``text`` (lines split at '\\n') set in ``prop``."""
+    renderer = fig.canvas.get_renderer()
+    lines = text.split("\n")
+    width = max(renderer.get_text_width_height_descent(line or " ", prop, ismath=False)[0] for line in lines)
+    height = len(lines) * prop.get_size_in_points() * LINE_SPACING / 72
+    return width / fig.dpi, height
+
+
+LINE_SPACING = 1.2
+
+
+def fit(fig: Figure, theme: Theme, text: str, width: float, height: float, size: float,
+        bold: bool = False) -> tuple[str, float]:
+    """``text`` wrapped at spaces and set no larger than ``size`` (nor below the theme's floor) to fit
+    ``width`` x ``height`` inches; at the floor it may still overflow, which the caller's box allows."""
+    floor = theme.diagram.small
+    candidates = [size]
+    while candidates[-1] - 1 >= floor:
+        candidates.append(candidates[-1] - 1)
+    if candidates[-1] > floor:
+        candidates.append(floor)
+    best = (text, floor)
+    for points in candidates:
+        prop = font(theme, points, bold)
+        for wrapped in _wrappings(text):
+            w, h = measure(fig, wrapped, prop)
+            if w <= width and h <= height:
+                return wrapped, points
+        if points == floor:
+            best = (_wrappings(text)[-1], floor)
+    return best
+
+
+def _wrappings(text: str) -> list[str]:
+    """``text`` as given, then broken at spaces into 2, 3 and 4 lines (shortest lines last)."""
+    options = [text]
+    paragraphs = text.split("\n")
+    longest = max(len(p) for p in paragraphs)
+    for lines in (2, 3, 4):
+        width = max(1, -(-longest // lines))
+        wrapped = "\n".join("\n".join(textwrap.wrap(p, width=width, break_long_words=False,
+                                                    break_on_hyphens=False) or [""]) for p in paragraphs)
+        if wrapped not in options:
+            options.append(wrapped)
+    return options

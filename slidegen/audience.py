@@ -74,8 +74,15 @@ class ChosenSection:
     slides: list[ChosenSlide]
 
     @property
+    def divider(self) -> bool:
+        """Whether the section opens with a divider: as set, else unless it holds the title slide."""
+        if self.section.divider is not None:
+            return self.section.divider
+        return not any(isinstance(s.slide, m.TitleSlide) for s in self.slides)
+
+    @property
     def minutes(self) -> float:
-        divider = DIVIDER_MINUTES if self.section.divider else 0.0
+        divider = DIVIDER_MINUTES if self.divider else 0.0
         return divider + sum(s.minutes for s in self.slides)
 
 
@@ -139,12 +146,12 @@ def shows(item: m.Selectable, audience: Audience) -> bool:
     return True
 
 
-def texts(node, path: tuple, audience: Audience):
-    """Every text reachable from ``node`` that the audience sees, with its key path."""
+def texts(node, path: tuple, audience: Audience | None):
+    """Every text reachable from ``node`` that the audience sees (None: every text), with its key path."""
     if isinstance(node, m.Text):
         yield path, node
     elif isinstance(node, m.BaseModel):
-        if isinstance(node, m.Selectable) and not shows(node, audience):
+        if audience is not None and isinstance(node, m.Selectable) and not shows(node, audience):
             return
         for name, info in type(node).model_fields.items():
             if name == "audiences":
@@ -175,8 +182,7 @@ def missing_texts(deck: m.Deck, audience: Audience) -> list[Finding]:
 def unknown_variants(deck: m.Deck, known: set[str]) -> list[Finding]:
     """An error for every ``LANG@AUDIENCE`` text variant or ``audiences`` entry naming no audience."""
     found = []
-    everyone = m.Profile(language="xx", levels=list(m.LEVELS), minutes=600)
-    for path, text in texts(deck.sections, ("sections",), Audience("*", everyone)):
+    for path, text in texts(deck.sections, ("sections",), None):
         for key in text:
             match = m.LANGUAGE_KEY.match(key)
             if match and match["audience"] and match["audience"] not in known:

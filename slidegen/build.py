@@ -187,9 +187,19 @@ def deck_date(deck: m.Deck) -> dt.datetime:
     return dt.datetime(2000, 1, 1)
 
 
-def build_one(loaded: Loaded, audience: Audience, out_dir: Path, theme: Theme, *,
-              allow_outside: bool = False) -> tuple[Built, list[Problem], list[Problem]]:
-    """Choose, plan, check and render one deck for one audience; returns it, its errors and warnings."""
+@dataclass
+class Prepared:
+    """One deck planned for one audience, with what was found on the way."""
+
+    loaded: Loaded
+    cut: Cut
+    slides: list
+    errors: list[Problem]
+    warnings: list[Problem]
+
+
+def prepare(loaded: Loaded, audience: Audience, theme: Theme) -> Prepared:
+    """Choose and plan one deck for one audience (no pictures, nothing rendered)."""
     from .plan import plan_deck
     cut = cut_for(loaded.deck, audience, set(loaded.audiences))
     errors, warnings = [], []
@@ -200,6 +210,28 @@ def build_one(loaded: Loaded, audience: Audience, out_dir: Path, theme: Theme, *
     for note in notes:
         problem = loaded.source.problem(note.path, note.message)
         (errors if note.error else warnings).append(problem)
+    return Prepared(loaded, cut, slides, errors, warnings)
+
+
+def theme_for(loaded: Loaded, audience: Audience, override: str | None) -> Theme:
+    """The theme of an audience: the override, the profile's choice, or the default."""
+    from .theme import THEMES
+    name = override or audience.profile.theme
+    if name is not None and name not in THEMES:
+        from .validate import suggest
+        hint = suggest(name, THEMES) or f"themes: {', '.join(THEMES)}"
+        where = (audience.origin.path + ("theme",)) if audience.origin and not override else ()
+        problem = locate(loaded, where, f"unknown theme '{name}'", audience.origin) if where else \
+            Problem("--theme", 0, 0, "", f"unknown theme '{name}'", hint)
+        raise SlidegenError(Problem(problem.file, problem.line, problem.col, problem.path, problem.message, hint))
+    return get_theme(name)
+
+
+def build_one(loaded: Loaded, audience: Audience, out_dir: Path, theme: Theme, *,
+              allow_outside: bool = False) -> tuple[Built, list[Problem], list[Problem]]:
+    """Choose, plan, check and render one deck for one audience; returns it, its errors and warnings."""
+    ready = prepare(loaded, audience, theme)
+    cut, slides, errors = ready.cut, ready.slides, list(ready.errors)
     pictures = {}
     for index, planned in enumerate(slides):
         try:
@@ -214,10 +246,10 @@ def build_one(loaded: Loaded, audience: Audience, out_dir: Path, theme: Theme, *
     name = f"{loaded.name}-{audience.name}.pptx"
     built = Built(loaded.source.file, audience.name, display(out_dir / name), len(slides), cut.minutes,
                   audience.profile.minutes if audience.name != "default" else None, cut.lang,
-                  [str(w) for w in warnings], planned=slides)
+                  [str(w) for w in ready.warnings], planned=slides)
     if not errors:
         built.data = render(slides, pictures, loaded.deck, cut, theme)
-    return built, errors, warnings
+    return built, errors, ready.warnings
 
 
 def render(slides, pictures, deck: m.Deck, cut: Cut, theme: Theme) -> bytes:
@@ -255,20 +287,25 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def each_audience(loaded: list[Loaded], wanted: str | None, theme_name: str | None):
+    """Every (deck, audience, theme) to make: all audiences of every deck, or the one asked for."""
+    for deck in loaded:
+        for audience in choose_audiences(deck, wanted):
+            yield deck, audience, theme_for(deck, audience, theme_name)
+
+
 def build(paths: list[str] | None, out_dir: Path, *, audience: str | None = None, strict: bool = False,
           theme_name: str | None = None, allow_outside: bool = False) -> list[Built]:
     """Build every deck for every (or one) audience into ``out_dir``; all or nothing."""
     loaded = load(deck_files(paths))
     results: list[Built] = []
     errors: list[Problem] = []
-    for deck in loaded:
-        for chosen in choose_audiences(deck, audience):
-            theme = get_theme(theme_name or chosen.profile.theme)
-            built, found, warnings = build_one(deck, chosen, out_dir, theme, allow_outside=allow_outside)
-            errors.extend(found)
-            if strict:
-                errors.extend(warnings)
-            results.append(built)
+    for deck, chosen, theme in each_audience(loaded, audience, theme_name):
+        built, found, warnings = build_one(deck, chosen, out_dir, theme, allow_outside=allow_outside)
+        errors.extend(found)
+        if strict:
+            errors.extend(warnings)
+        results.append(built)
     if errors:
         raise SlidegenError(sorted(set(errors)), CONTENT)
     writable(out_dir)

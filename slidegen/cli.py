@@ -32,32 +32,46 @@ def cmd_build(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    """Check decks without building them."""
-    from .build import build_one, choose_audiences, deck_files, load
-    from .errors import Problem
-    from .theme import get_theme
+    """Check decks (and that they fit) without writing anything."""
+    from .build import deck_files, each_audience, load, prepare
     loaded = load(deck_files(args.decks or None))
-    errors: list[Problem] = []
-    warnings: list[Problem] = []
-    for deck in loaded:
-        for audience in choose_audiences(deck, args.audience):
-            from .audience import cut_for
-            from .plan import plan_deck
-            cut = cut_for(deck.deck, audience, set(deck.audiences))
-            for finding in cut.findings:
-                from .build import locate
-                (errors if finding.error else warnings).append(
-                    locate(deck, finding.path, finding.message, finding.origin))
-            for note in plan_deck(cut, get_theme(audience.profile.theme))[1]:
-                (errors if note.error else warnings).append(deck.source.problem(note.path, note.message))
+    errors, warnings = [], []
+    for deck, audience, theme in each_audience(loaded, args.audience, None):
+        ready = prepare(deck, audience, theme)
+        errors += ready.errors
+        warnings += ready.warnings
     if args.strict:
         errors += warnings
     if errors:
         raise SlidegenError(sorted(set(errors)))
-    for w in sorted(set(warnings)):
-        print(w, file=sys.stderr)
+    for warning in sorted(set(warnings)):
+        print(warning, file=sys.stderr)
     if not args.quiet:
         print(f"{len(loaded)} deck(s) valid", file=sys.stderr)
+    return 0
+
+
+def cmd_notes(args) -> int:
+    """Write the lecture script (Markdown) of each deck for each audience."""
+    from .build import deck_files, each_audience, load, prepare, write_atomic, writable
+    from .script import lecture_script
+    loaded = load(deck_files(args.decks or None))
+    scripts, errors = [], []
+    for deck, audience, theme in each_audience(loaded, args.audience, None):
+        ready = prepare(deck, audience, theme)
+        errors += ready.errors
+        scripts.append((f"{deck.name}-{audience.name}.md", lecture_script(ready)))
+    if errors:
+        raise SlidegenError(sorted(set(errors)))
+    if args.stdout:
+        print("\n".join(text for _, text in scripts), end="")
+        return 0
+    out = Path(args.out)
+    writable(out)
+    for name, text in scripts:
+        write_atomic(out / name, text.encode("utf-8"))
+        if not args.quiet:
+            print(out / name, file=sys.stderr)
     return 0
 
 
@@ -93,6 +107,14 @@ def parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true")
     validate.add_argument("-q", "--quiet", action="store_true")
     validate.set_defaults(run=cmd_validate)
+
+    notes = sub.add_parser("notes", help="write the lecture script of each deck and audience (Markdown)")
+    notes.add_argument("decks", nargs="*")
+    notes.add_argument("--audience")
+    notes.add_argument("--out", default="output", help="output folder (default: output)")
+    notes.add_argument("--stdout", action="store_true", help="print the scripts instead of writing files")
+    notes.add_argument("-q", "--quiet", action="store_true")
+    notes.set_defaults(run=cmd_notes)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the deck YAML")
     schema.set_defaults(run=cmd_schema)

@@ -418,7 +418,8 @@ class Section(Selectable):
     """A part of the lecture: a divider slide, then its slides."""
 
     title: Text
-    divider: bool = Field(True, description="Open the section with a divider slide.")
+    divider: bool | None = Field(None, description="Open the section with a divider slide (default: yes, "
+                                                    "unless the section holds the title slide).")
     slides: list[Slide] = Field(default_factory=list)
 
 

@@ -488,7 +488,7 @@ def plan_deck(cut: Cut, theme: Theme) -> tuple[list[Planned], list[Note]]:
     slides: list[Planned] = []
     for number, chosen in enumerate(cut.sections, 1):
         title = cut.pick(chosen.section.title)
-        if chosen.section.divider:
+        if chosen.divider:
             slides.append(Planned(kind="section", path=chosen.path, title=title, section=title, lang=cut.lang,
                                   minutes=DIVIDER_MINUTES,
                                   parts={"number": f"{number:02d}",

@@ -1,0 +1,145 @@
+"""Audiences: one lecture, several classes that differ in language, level and class length."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+CASE = Path(__file__).parent / "cases" / "audiences"
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@pytest.fixture
+def lecture(workdir) -> Path:
+    for name in ("lecture.yaml", "_audiences.yaml"):
+        shutil.copy(CASE / name, workdir / "content" / name)
+    return workdir / "content" / "lecture.yaml"
+
+
+def slide_texts(path: Path) -> list[tuple[str, str]]:
+    """(all text on the slide, notes) per slide."""
+    out = []
+    for slide in Presentation(str(path)).slides:
+        texts = []
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                texts.append(shape.text_frame.text)
+            if getattr(shape, "has_table", False) and shape.has_table:
+                texts += [c.text for row in shape.table.rows for c in row.cells]
+        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        out.append(("\n".join(texts), notes))
+    return out
+
+
+def titles(path: Path) -> list[str]:
+    return [s.shapes.title.text_frame.text if s.shapes.title is not None else "" for s in Presentation(str(path)).slides]
+
+
+def test_every_profile_gets_its_own_deck_with_its_language_levels_and_time(lecture, cli):
+    run = cli("build", "--json")
+    assert run.code == 0, run.err
+    report = {d["audience"]: d for d in json.loads(run.out)["decks"]}
+    assert sorted(report) == ["beginners", "developers", "english"]
+    assert {a: (d["minutes"], d["class_minutes"], d["language"]) for a, d in report.items()} == {
+        "beginners": (4.5, 50, "ko"), "developers": (13.75, 75, "ko"), "english": (9.75, 11, "en")}
+    assert all(d["minutes"] <= d["class_minutes"] for d in report.values())
+
+
+def test_the_english_deck_has_no_hangul_on_slides_or_in_notes(lecture, cli):
+    assert cli("build", "--audience", "english").code == 0
+    for text, notes in slide_texts(lecture.parent.parent / "output" / "lecture-english.pptx"):
+        assert not HANGUL.search(text) and not HANGUL.search(notes), (text, notes)
+
+
+def test_the_intro_deck_lacks_deep_and_core_content(lecture, cli):
+    assert cli("build").code == 0
+    out = lecture.parent.parent / "output"
+    beginners = titles(out / "lecture-beginners.pptx")
+    assert beginners == ["컨테이너 입문", "목차", "왜 컨테이너인가"]
+    everything = " ".join(t for t, _ in slide_texts(out / "lecture-beginners.pptx"))
+    assert "네임스페이스" not in everything
+    developers = titles(out / "lecture-developers.pptx")
+    assert developers == ["컨테이너 입문", "목차", "왜 컨테이너인가", "심화", "커널 기능", "이미지 계층",
+                          "복습 질문"]
+    assert "네임스페이스와 cgroup으로 격리한다" in " ".join(t for t, _ in slide_texts(out / "lecture-developers.pptx"))
+
+
+def test_optional_slides_are_dropped_highest_number_first_until_it_fits(lecture, cli):
+    assert cli("build", "--audience", "english").code == 0
+    english = titles(lecture.parent.parent / "output" / "lecture-english.pptx")
+    assert "Operations tips" not in english and "Image layers" in english
+
+
+def test_the_agenda_shows_each_section_with_its_minutes(lecture, cli):
+    assert cli("build", "--audience", "developers").code == 0
+    slide = Presentation(str(lecture.parent.parent / "output" / "lecture-developers.pptx")).slides[1]
+    rows = [s.text_frame.text for s in slide.shapes if s.name.startswith("Agenda") and s.has_text_frame
+            and s.text_frame.text]
+    assert slide.shapes.title.text_frame.text == "목차"
+    assert rows == ["01", "소개", "5 분", "02", "심화", "9 분"]
+
+
+def test_a_decks_own_profile_overrides_the_shared_one(lecture, cli):
+    run = cli("build", "--json", "--audience", "english")
+    assert json.loads(run.out)["decks"][0]["class_minutes"] == 11
+
+
+def test_missing_translations_are_named_one_by_one(lecture, cli):
+    text = lecture.read_text(encoding="utf-8")
+    text = text.replace("{ko: 왜 컨테이너인가, en: Why containers}", "{ko: 왜 컨테이너인가}")
+    text = text.replace("bullets: [{ko: 네임스페이스, en: Namespaces}]", "bullets: [네임스페이스]")
+    text = text.replace("answer: {ko: 커널을 공유한다, en: It shares the host kernel}", "answer: {ko: 커널을 공유한다}")
+    lecture.write_text(text, encoding="utf-8")
+    run = cli("build")
+    assert run.code == 2
+    assert run.lines == [
+        "content/lecture.yaml:11:16: sections[0].slides[2].title: no 'en' text for audience 'english'",
+        "content/lecture.yaml:42:17: sections[1].slides[3].answer: no 'en' text for audience 'english'",
+    ]
+    assert not (lecture.parent.parent / "output").exists()
+
+
+def test_an_unknown_audience_in_a_slide_or_text_variant_is_an_error(lecture, cli):
+    text = lecture.read_text(encoding="utf-8").replace("tags: [ops]", "audiences: [opps]")
+    text = text.replace("ko@developers", "ko@devs")
+    lecture.write_text(text, encoding="utf-8")
+    run = cli("validate")
+    assert run.code == 2
+    assert run.lines == [
+        "content/lecture.yaml:36:21: sections[1].slides[2].audiences[0]: unknown audience 'opps' "
+        "(audiences: beginners, developers, english)",
+        "content/lecture.yaml:39:19: sections[1].slides[2].bullets[0].text.ko@devs: unknown audience 'devs' "
+        "(audiences: beginners, developers, english)",
+    ]
+
+
+def test_a_deck_that_cannot_fit_is_a_warning_naming_the_overrun_and_the_longest_sections(lecture, cli):
+    lecture.write_text(lecture.read_text(encoding="utf-8").replace("minutes: 11}", "minutes: 5}"), encoding="utf-8")
+    run = cli("build", "--audience", "english")
+    assert run.code == 0
+    message = ("content/lecture.yaml:4:59: audiences.english.minutes: audience 'english': the deck takes 6.75 minutes, "
+               "1.75 more than the class length of 5; longest sections: 'Introduction' (4.5 min), "
+               "'In depth' (2.25 min)")
+    assert run.lines[0] == message
+    strict = cli("build", "--audience", "english", "--strict", "--out", "strict")
+    assert strict.code == 2 and strict.lines == [message]
+    assert not (lecture.parent.parent / "strict").exists()
+
+
+def test_the_lecture_script_follows_the_deck_built_for_that_audience(lecture, cli):
+    assert cli("build", "--audience", "developers").code == 0
+    run = cli("notes", "--audience", "developers", "--stdout")
+    assert run.code == 0
+    headings = re.findall(r"^## \d+\. (.*)$", run.out, flags=re.M)
+    assert headings == titles(lecture.parent.parent / "output" / "lecture-developers.pptx")
+    times = re.findall(r"^\*(\S+) · (\S+) → (\S+)\*$", run.out, flags=re.M)
+    assert times[-1][2] == "13:45"
+    assert "정답: 커널을 공유한다" in run.out
+    assert cli("notes").code == 0
+    assert sorted(p.name for p in (lecture.parent.parent / "output").glob("*.md")) == [
+        "lecture-beginners.md", "lecture-developers.md", "lecture-english.md"]

@@ -16,6 +16,9 @@ BUG = 1
 def cmd_build(args) -> int:
     """Build decks into the output folder."""
     from .build import build
+    if args.pdf or args.png:  # a missing LibreOffice stops the build before anything is written
+        from .export import find_tools
+        find_tools()
     results = build(args.decks or None, Path(args.out), audience=args.audience, strict=args.strict,
                     theme_name=args.theme, allow_outside=args.allow_outside)
     for built in results:
@@ -28,7 +31,34 @@ def cmd_build(args) -> int:
             limit = f" of {b.class_minutes}" if b.class_minutes else ""
             print(f"{b.path}: {b.slides} slides, {b.minutes:g}{limit} minutes ({b.audience}, {b.language})",
                   file=sys.stderr)
+    if args.pdf or args.png:
+        from .export import export_decks
+        export_decks([Path(b.path) for b in results], pdf=args.pdf, png=args.png,
+                     progress=None if args.quiet or args.json else _progress)
     return 0
+
+
+def _progress(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def cmd_check(args) -> int:
+    """Render decks through LibreOffice and report layout problems; exit 1 when there are any."""
+    from .export import check
+    reports = check(args.decks or None, audience=args.audience, progress=None if args.quiet else _progress)
+    for report in reports:
+        for warning in report.target.warnings:
+            print(warning, file=sys.stderr)
+    findings = [f for r in reports for f in r.findings]
+    if args.json:
+        print(json.dumps({"decks": [r.as_json() for r in reports], "problems": len(findings)},
+                         ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            print(finding)
+        if not args.quiet:
+            print(f"{len(reports)} deck(s) checked: {len(findings) or 'no'} problem(s)", file=sys.stderr)
+    return 1 if findings else 0
 
 
 def cmd_validate(args) -> int:
@@ -98,8 +128,17 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--json", action="store_true", help="print a JSON report on stdout")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument("--allow-outside", action="store_true", help="allow pictures outside the deck's folder")
+    build.add_argument("--pdf", action="store_true", help="also write a PDF next to each deck (LibreOffice)")
+    build.add_argument("--png", action="store_true", help="also write slide PNGs and a contact sheet per deck")
     build.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     build.set_defaults(run=cmd_build)
+
+    check = sub.add_parser("check", help="render decks through LibreOffice and report layout problems")
+    check.add_argument("decks", nargs="*", help=".pptx decks or .yaml lectures (default: content/*.yaml)")
+    check.add_argument("--audience", help="for lectures: check this audience only")
+    check.add_argument("--json", action="store_true", help="print a JSON report on stdout")
+    check.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    check.set_defaults(run=cmd_check)
 
     validate = sub.add_parser("validate", help="check decks without building")
     validate.add_argument("decks", nargs="*")

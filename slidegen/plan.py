@@ -98,6 +98,12 @@ def inner(box: Box, theme: Theme) -> Box:
     return box.inset(theme.grid.inset_x, theme.grid.inset_y)
 
 
+def needed_height(paras: list[Para], box: Box, theme: Theme) -> int:
+    """Height in EMU a text box as wide as ``box`` needs for ``paras``, insets included."""
+    area = inner(box, theme)
+    return block_height(paras, area.w, theme.fonts, indents(theme)) + 2 * theme.grid.inset_y
+
+
 def fits(paras: list[Para], box: Box, theme: Theme) -> bool:
     """True if ``paras`` fit inside the text box ``box``."""
     area = inner(box, theme)
@@ -211,7 +217,8 @@ def plan_bullets(slide: m.BulletsSlide | m.SummarySlide, ctx: Context, path: tup
     kind = "bullets" if isinstance(slide, m.BulletsSlide) else "summary"
     if kind == "summary" and slide.title is None:
         slide = slide.model_copy(update={"title": m.Text.of(ctx.words["summary"])})
-    return paged(slide, ctx, path, kind, [{"paras": page} for page in pages])
+    return paged(slide, ctx, path, kind, [{"paras": page, "height": needed_height(page, box, theme)}
+                                          for page in pages])
 
 
 def plan_two_column(slide: m.TwoColumnSlide, ctx: Context, path: tuple) -> list[Planned]:
@@ -230,7 +237,8 @@ def plan_two_column(slide: m.TwoColumnSlide, ctx: Context, path: tuple) -> list[
     for c in columns:  # both columns at one size, so they read as a pair
         c["paras"] = [p.resized(size) if p.level == 1 else p for p in c["paras"]]
     planned = base(slide, ctx, path, "two_column", title=ctx.pick(slide.title))
-    planned.parts = {"left": columns[0], "right": columns[1], "style": slide.style}
+    height = max(needed_height(c["paras"], box, theme) for c, box in zip(columns, (left, right)))
+    planned.parts = {"left": columns[0], "right": columns[1], "style": slide.style, "height": height}
     return [planned]
 
 
@@ -323,7 +331,7 @@ def plan_code(slide: m.CodeSlide, ctx: Context, path: tuple) -> list[Planned]:
     lines = slide.code.rstrip("\n").split("\n")
     caption = ctx.pick(slide.caption)
     box = code_box(theme, bool(caption))
-    area = inner(box, theme)
+    area = inner(box.inset(0, theme.grid.panel_pad), theme)
 
     def fitting_size(chunk: list[str]) -> float | None:
         size = sizes.code
@@ -345,8 +353,10 @@ def plan_code(slide: m.CodeSlide, ctx: Context, path: tuple) -> list[Planned]:
             ctx.error(path + ("code",), f"line {start + 1} of the code is too long for the slide "
                                         f"even at {sizes.code_min:g} pt; break it")
             size = sizes.code_min
+        chunk = [Para((Run(line or " ", mono=True),), size) for line in lines[start:end]]
         pages.append({"lines": lines[start:end], "size": size, "language": slide.language,
-                      "caption": caption, "first_line": start + 1})
+                      "caption": caption, "first_line": start + 1,
+                      "height": block_height(chunk, area.w, theme.fonts, {}) + 2 * theme.grid.inset_y})
         start = end
     return paged(slide, ctx, path, "code", pages)
 

@@ -116,7 +116,7 @@ class Sizes:
     body_min: float = 18
     sub: float = 24
     sub_min: float = 18
-    code: float = 22
+    code: float = 26
     code_min: float = 14
     caption: float = 14
     footer: float = 11
@@ -143,6 +143,7 @@ class Grid:
     gap: int = inches(0.35)
     inset_x: int = inches(0.1)
     inset_y: int = inches(0.05)
+    panel_pad: int = inches(0.1)  # space between a panel's edge and the text box inside it
     bullet_indent: int = inches(0.35)
     sub_indent: int = inches(0.75)
     paragraph_space: float = 0.35  # space before a paragraph, in lines of its size

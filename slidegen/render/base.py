@@ -193,7 +193,9 @@ def rect(page: Page, box: Box, fill: str, *, shape=MSO_SHAPE.RECTANGLE, name: st
         shp.line.width = Pt(1)
     else:
         shp.line.fill.background()
-    shp.shadow.inherit = False
+    style = shp._element.find(qn("p:style"))
+    if style is not None:  # the theme style would add its shadow and outline back in some renderers
+        shp._element.remove(style)
     if name:
         shp.name = name
     if shape == MSO_SHAPE.ROUNDED_RECTANGLE:
@@ -210,6 +212,9 @@ def set_title(page: Page, text: str, size: float | None = None, box: Box | None 
     """Put ``text`` into the slide's title placeholder, placed at the theme's title box."""
     theme = page.theme
     title = page.slide.shapes.title
+    if not text:  # an empty placeholder would say "Click to add title" in the editor
+        title._element.getparent().remove(title._element)
+        return
     box = box or theme.grid.title
     title.left, title.top, title.width, title.height = Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h)
     size = size or page.plan.title_size or theme.sizes.title
@@ -220,7 +225,8 @@ def chrome(page: Page) -> None:
     """The content slide furniture: background, title rule, footer (deck, section, number), progress."""
     theme, grid, pal = page.theme, page.theme.grid, page.theme.palette
     background(page, pal.background)
-    rect(page, grid.title_rule, pal.accent, name="Title rule")
+    if page.plan.title:
+        rect(page, grid.title_rule, pal.accent, name="Title rule")
     footer(page, pal.muted)
     bar = grid.progress
     rect(page, bar, pal.rule, name="Progress track")

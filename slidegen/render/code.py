@@ -49,12 +49,13 @@ def render_code(page: Page) -> None:
     parts = page.plan.parts
     chrome(page)
     set_title(page, page.plan.title)
-    box = code_box(theme, bool(parts["caption"]))
+    area = code_box(theme, bool(parts["caption"]))
+    pad = theme.grid.panel_pad
+    box = Box(area.x, area.y, area.w, min(area.h, parts["height"] + 2 * pad))
     rect(page, box, pal.code_background, name="Code panel", line=pal.rule)
     rect(page, Box(box.x, box.y, inches(0.08), box.h), pal.accent, name="Code edge")
     paras = [Para(tuple(runs), parts["size"]) for runs in highlight(parts["lines"], parts["language"], pal)]
-    text_box(page, box, paras, color=pal.code_text, name="Code")
+    text_box(page, Box(box.x, box.y + pad, box.w, box.h - 2 * pad), paras, color=pal.code_text, name="Code")
     if parts["caption"]:
-        below = Box(box.x, box.y + box.h, box.w, theme.grid.body.y + theme.grid.body.h - box.y - box.h)
-        text_box(page, below, line_of(parts["caption"], sizes.caption), color=pal.muted, anchor="middle",
-                 name="Caption")
+        below = Box(box.x, box.y + box.h + inches(0.05), box.w, inches(0.5))
+        text_box(page, below, line_of(parts["caption"], sizes.caption), color=pal.muted, name="Caption")

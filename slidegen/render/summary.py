@@ -1,6 +1,6 @@
 """The take-away points, on a soft panel."""
 
-from ..theme import inches
+from ..theme import Box, inches
 from .base import Page, chrome, rect, set_title, write
 
 
@@ -10,7 +10,10 @@ def render_summary(page: Page) -> None:
     chrome(page)
     set_title(page, page.plan.title)
     box = theme.grid.body
-    rect(page, box.inset(-inches(0.15), 0), pal.accent_soft, name="Summary panel", back=True)
+    used = min(box.h, page.plan.parts["height"] + inches(0.3))
+    rect(page, Box(box.x - inches(0.15), box.y, box.w + inches(0.3), used), pal.accent_soft,
+         name="Summary panel", back=True)
+    rect(page, Box(box.x - inches(0.15), box.y, inches(0.1), used), pal.accent, name="Summary edge")
     body = page.slide.placeholders[1]
     body.left, body.top, body.width, body.height = box.x, box.y, box.w, box.h
     write(body.text_frame, page.plan.parts["paras"], theme)

@@ -23,10 +23,14 @@ def render_two_column(page: Page) -> None:
         rect(page, band, strong, name=f"{key.title()} heading band")
         text_box(page, band, line_of(column["heading"], sizes.card_title, bold=True, align="center"),
                  color=pal.accent_text, anchor="middle", name=f"{key.title()} heading")
-        rect(page, Box(box.x, box.y, box.w, box.h), soft, name=f"{key.title()} panel")
-        text_box(page, box, column["paras"], name=f"{key.title()} column")
+        used = min(box.h, parts["height"] + grid.panel_pad * 2)
+        rect(page, Box(box.x, box.y - grid.panel_pad, box.w, used + grid.panel_pad), soft,
+             name=f"{key.title()} panel")
+        text_box(page, Box(box.x, box.y, box.w, used), column["paras"], name=f"{key.title()} column")
     left, right = boxes
-    mid = Box(left.x + left.w + inches(0.2), grid.body.y + grid.body.h // 2 - inches(0.4),
+    used = min(left.h, parts["height"] + grid.panel_pad * 2)
+    middle = (grid.body.y + left.y + used) // 2
+    mid = Box(left.x + left.w + inches(0.2), middle - inches(0.4),
               right.x - left.x - left.w - inches(0.4), inches(0.8))
     if arrow:
         rect(page, mid, pal.accent, shape=MSO_SHAPE.RIGHT_ARROW, name="Arrow")

@@ -105,6 +105,15 @@ def cmd_notes(args) -> int:
     return 0
 
 
+def cmd_themes(args) -> int:
+    """List the built-in themes."""
+    from .theme import THEMES
+    for name in sorted(THEMES):
+        pal = THEMES[name].palette
+        print(f"{name:10} background #{pal.background}  text #{pal.text}  accent #{pal.accent}")
+    return 0
+
+
 def cmd_schema(args) -> int:
     """Print the JSON Schema of the deck YAML."""
     from .model import Deck
@@ -154,6 +163,9 @@ def parser() -> argparse.ArgumentParser:
     notes.add_argument("--stdout", action="store_true", help="print the scripts instead of writing files")
     notes.add_argument("-q", "--quiet", action="store_true")
     notes.set_defaults(run=cmd_notes)
+
+    themes = sub.add_parser("themes", help="list the built-in themes")
+    themes.set_defaults(run=cmd_themes)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the deck YAML")
     schema.set_defaults(run=cmd_schema)

@@ -250,7 +250,7 @@ THEMES: dict[str, Theme] = {
         background="111827", text="F3F4F6", muted="C4CBD4", accent="5AA9F0", accent_text="0B1220",
         accent_soft="1E3A5F", second="4FD1C5", second_soft="123B38", warn="F6AD55", warn_soft="4A2A10",
         rule="374151", code_background="1F2937", code_text="F3F4F6", code_keyword="D6A4F5",
-        code_string="9AE6B4", code_comment="AAB4C0", code_number="F6AD55", code_name="7CC4FA", table_header="1E3A5F",
+        code_string="9AE6B4", code_comment="AAB4C0", code_number="F6AD55", code_name="7CC4FA", table_header="5AA9F0",
         table_stripe="1A2332", series=("5AA9F0", "F6AD55", "4FD1C5", "D6A4F5"))),
     "contrast": Theme(name="contrast", palette=Palette(
         background="FFFFFF", text="000000", muted="1A1A1A", accent="00307A", accent_text="FFFFFF",
@@ -269,3 +269,34 @@ def get_theme(name: str | None) -> Theme:
 def with_grid(theme: Theme, **changes) -> Theme:
     """A copy of ``theme`` with some grid values changed."""
     return replace(theme, grid=replace(theme.grid, **changes))
+
+
+def luminance(hex_colour: str) -> float:
+    """Relative luminance of an RRGGBB colour (WCAG 2.x)."""
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def text_pairs(palette: Palette) -> list[tuple[str, str, str]]:
+    """Every (what, text colour, background) pair the slides and diagrams draw."""
+    p = palette
+    pairs = [("body text", p.text, p.background), ("muted text", p.muted, p.background),
+             ("accent text", p.accent, p.background), ("headings on accent", p.accent_text, p.accent),
+             ("headings on second", p.accent_text, p.second), ("headings on warn", p.accent_text, p.warn),
+             ("table header", p.accent_text, p.table_header), ("table stripe", p.text, p.table_stripe),
+             ("section text", p.accent_text, p.accent)]
+    for soft in ("accent_soft", "second_soft", "warn_soft"):
+        pairs.append((f"text on {soft}", p.text, getattr(p, soft)))
+    pairs.append(("next-lecture label", p.accent, p.accent_soft))
+    for name in ("code_text", "code_keyword", "code_string", "code_comment", "code_number", "code_name"):
+        pairs.append((name, getattr(p, name), p.code_background))
+    return pairs

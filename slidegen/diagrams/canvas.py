@@ -181,14 +181,45 @@ def fit(fig: Figure, theme: Theme, text: str, width: float, height: float, size:
 
 
 def _wrappings(text: str) -> list[str]:
-    """``text`` as given, then broken at spaces into 2, 3 and 4 lines (shortest lines last)."""
-    options = [text]
+    """``text`` as given, then broken at spaces into more and more lines, each as balanced as can be."""
     paragraphs = text.split("\n")
     longest = max(len(p) for p in paragraphs)
-    for lines in (2, 3, 4):
-        width = max(1, -(-longest // lines))
-        wrapped = "\n".join("\n".join(textwrap.wrap(p, width=width, break_long_words=False,
-                                                    break_on_hyphens=False) or [""]) for p in paragraphs)
-        if wrapped not in options:
-            options.append(wrapped)
-    return options
+    by_count: dict[int, str] = {}
+    for width in range(longest, 0, -1):
+        lines = [line for p in paragraphs
+                 for line in (textwrap.wrap(p, width=width, break_long_words=False, break_on_hyphens=False) or [""])]
+        by_count[len(lines)] = "\n".join(lines)  # narrower widths overwrite: the most balanced wins
+    options = [text] + [by_count[n] for n in sorted(by_count)]
+    return list(dict.fromkeys(options))
+
+
+def board(fig: Figure):
+    """One axes over the whole figure, without axis lines, whose data unit is the inch (y upwards)."""
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, fig.get_figwidth())
+    ax.set_ylim(0, fig.get_figheight())
+    ax.set_axis_off()
+    return ax
+
+
+def rounded(ax, theme: Theme, x: float, y: float, w: float, h: float, fill: str, edge: str | None,
+            gid: str, zorder: float = 2):
+    """A rounded box from ``(x, y)`` (lower left) of ``w`` x ``h`` inches, in palette colours."""
+    from matplotlib.patches import FancyBboxPatch
+    style = theme.diagram
+    corner = min(style.corner, w / 4, h / 4)
+    patch = FancyBboxPatch((x, y), w, h, boxstyle=f"round,pad=0,rounding_size={corner}",
+                           facecolor=colour(fill), edgecolor=colour(edge) if edge else "none",
+                           linewidth=style.line if edge else 0, gid=gid, zorder=zorder)
+    ax.add_patch(patch)
+    return patch
+
+
+def label(ax, theme: Theme, text: str, x: float, y: float, w: float, h: float, size: float,
+          text_colour: str, gid: str, bold: bool = False, zorder: float = 3):
+    """``text`` centred in the box ``(x, y, w, h)``, wrapped and shrunk to fit it (see :func:`fit`)."""
+    pad = theme.diagram.pad
+    fitted, points = fit(ax.figure, theme, text, w - 2 * pad, h - pad, size, bold)
+    return ax.text(x + w / 2, y + h / 2, fitted, ha="center", va="center", multialignment="center",
+                   fontproperties=font(theme, points, bold), color=colour(text_colour), linespacing=LINE_SPACING,
+                   gid=gid, zorder=zorder)

@@ -114,6 +114,20 @@ def cmd_themes(args) -> int:
     return 0
 
 
+def cmd_extract(args) -> int:
+    """Turn a Markdown post into a deck YAML: written to -o, or printed."""
+    from .extract import extract_file, write
+    extracted = extract_file(args.post, args.output, force=args.force)
+    for warning in extracted.warnings:
+        print(warning, file=sys.stderr)
+    if args.output:
+        write(extracted, args.output, force=args.force)
+        print(f"{args.output}: written", file=sys.stderr)
+    else:
+        sys.stdout.write(extracted.text)
+    return 0
+
+
 def cmd_schema(args) -> int:
     """Print the JSON Schema of the deck YAML."""
     from .model import Deck
@@ -166,6 +180,12 @@ def parser() -> argparse.ArgumentParser:
 
     themes = sub.add_parser("themes", help="list the built-in themes")
     themes.set_defaults(run=cmd_themes)
+
+    extract = sub.add_parser("extract", help="turn a Markdown post into a deck YAML")
+    extract.add_argument("post", help="the Markdown post (.md), with or without front matter")
+    extract.add_argument("-o", "--output", help="the deck YAML to write (default: print it)")
+    extract.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    extract.set_defaults(run=cmd_extract)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the deck YAML")
     schema.set_defaults(run=cmd_schema)

@@ -7,6 +7,7 @@ A YAML key and its model field share one snake_case name; ``kind: two_column`` i
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from typing import Annotated, Any, ClassVar, Literal, Union
 
@@ -271,7 +272,9 @@ class BarsDiagram(Node):
                 where = f"metrics[{m}].series[{s}].values"
                 if len(series.values) != n:
                     problems.append(at(where, f"has {len(series.values)} values; there are {n} categories"))
-                if metric.log and any(v <= 0 for v in series.values):
+                if not all(math.isfinite(v) for v in series.values):
+                    problems.append(at(where, "values must be finite numbers (not .nan or .inf)"))
+                elif metric.log and any(v <= 0 for v in series.values):
                     problems.append(at(where, "a log scale cannot show a value of 0 or less"))
                 elif any(v < 0 for v in series.values):
                     problems.append(at(where, "bars cannot show negative values"))
@@ -301,6 +304,27 @@ class StacksDiagram(Node):
 
     kind: Literal["stacks"]
     stacks: list[Stack] = Field(min_length=1, max_length=4)
+
+    @model_validator(mode="after")
+    def _shared_at_bottom(self) -> "StacksDiagram":
+        """Shared layers are drawn once under every stack: each stack lists them last, and alike."""
+        problems, first = [], None
+        for s, stack in enumerate(self.stacks):
+            flags = [layer.shared for layer in stack.layers]
+            if True in flags and not all(flags[flags.index(True):]):
+                i = flags.index(True)
+                problems.append(at(f"stacks[{s}].layers[{i}].shared",
+                                   "a shared layer spans every stack, so it must come after the stack's own layers"))
+                continue
+            shared = [layer for layer in stack.layers if layer.shared]
+            if shared and first is None:
+                first = (s, shared)
+            elif shared and shared != first[1]:
+                problems.append(at(f"stacks[{s}].layers", f"lists other shared layers than stacks[{first[0]}]; "
+                                                          "list the shared layers once, in one stack"))
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
 
 
 class Box(Node):
@@ -342,7 +366,12 @@ class FlowDiagram(Node):
         ids = [b.id for b in self.boxes]
         zones = {z.id for z in self.zones}
         problems = []
+        for i, zone in enumerate(self.zones):
+            if [z.id for z in self.zones].index(zone.id) != i:
+                problems.append(at(f"zones[{i}].id", f"'{zone.id}' is already the id of another zone"))
         for i, box in enumerate(self.boxes):
+            if ids.index(box.id) != i:
+                problems.append(at(f"boxes[{i}].id", f"'{box.id}' is already the id of another box"))
             if box.zone is not None and box.zone not in zones:
                 problems.append(at(f"boxes[{i}].zone", f"'{box.zone}' is not a declared zone"))
         for i, arrow in enumerate(self.arrows):
@@ -352,6 +381,9 @@ class FlowDiagram(Node):
                     key = "from" if end == "source" else "to"
                     problems.append(at(f"arrows[{i}].{key}", f"'{name}' is not a box"
                                        + (f" (boxes: {', '.join(ids)})" if ids else "")))
+            if arrow.source == arrow.target:
+                problems.append(at(f"arrows[{i}].to", f"an arrow joins two boxes; this one goes from "
+                                                      f"'{arrow.source}' to itself"))
         if problems:
             raise ValueError("\n".join(problems))
         return self

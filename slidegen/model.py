@@ -305,6 +305,15 @@ class StacksDiagram(Node):
     kind: Literal["stacks"]
     stacks: list[Stack] = Field(min_length=1, max_length=4)
 
+    @property
+    def shared(self) -> list[Layer]:
+        """The layers every stack stands on: the shared layers, as the stacks that list them list them."""
+        for stack in self.stacks:
+            layers = [layer for layer in stack.layers if layer.shared]
+            if layers:
+                return layers
+        return []
+
     @model_validator(mode="after")
     def _shared_at_bottom(self) -> "StacksDiagram":
         """Shared layers are drawn once under every stack: each stack lists them last, and alike."""

@@ -296,7 +296,8 @@ class Word:
     """A word as poppler found it on a page: its box in points (origin top left) and its line.
 
     ``font`` is the name of the PDF font it was drawn with (subset prefix removed), filled in
-    for words that hold Hangul.
+    for words that hold Hangul. A ``clipped`` word is a piece of text that reaches off the page,
+    boxed in whole points: good for where it is, not for its size.
     """
 
     text: str
@@ -306,6 +307,7 @@ class Word:
     y1: float
     line: int
     font: str = ""
+    clipped: bool = False
 
     @property
     def size(self) -> float:
@@ -330,7 +332,11 @@ def _xml(data: bytes) -> ET.Element:
 
 
 def read_pdf(pdf: Path, space: Workspace) -> list[list[Word]]:
-    """Every page's words in poppler's reading order, with fonts for the words that hold Hangul."""
+    """Every page's words in poppler's reading order, Hangul words with their font.
+
+    ``pdftotext`` leaves out characters drawn off the page, so each piece of text that
+    ``pdftohtml`` finds reaching past the page's edge is added as one more, ``clipped``, word.
+    """
     root = _xml(_run([space.tools.pdftotext, "-bbox-layout", str(pdf), "-"], "pdftotext", cwd=space.root))
     pages: list[list[Word]] = []
     for page in root.iter():
@@ -346,31 +352,39 @@ def read_pdf(pdf: Path, space: Workspace) -> list[list[Word]]:
                     words.append(Word(w.text.strip(), float(w.get("xMin")), float(w.get("yMin")),
                                       float(w.get("xMax")), float(w.get("yMax")), line_no))
         pages.append(words)
-    if any(has_hangul(w.text) for words in pages for w in words):
-        pages = _with_fonts(pdf, pages, space)
-    return pages
+    pieces = _pieces(pdf, space)
+    out = []
+    for number, words in enumerate(pages):
+        on_page, size = pieces[number] if number < len(pieces) else ([], (math.inf, math.inf))
+        words = [replace(w, font=_font_at(w, on_page)) if has_hangul(w.text) else w for w in words]
+        page_box = (0.0, 0.0, *size)
+        off = [Word(text, *box, line=-k, font=_pdf_font(font), clipped=True)
+               for k, (box, _, font, text) in enumerate(on_page, 1) if _beyond(box, page_box)]
+        out.append(words + off)
+    return out
 
 
-def _with_fonts(pdf: Path, pages: list[list[Word]], space: Workspace) -> list[list[Word]]:
-    """Give each Hangul word the font of the ``pdftohtml -xml`` text piece it lies in."""
+def _pieces(pdf: Path, space: Workspace) -> list[tuple[list, tuple[float, float]]]:
+    """Per page, the ``pdftohtml -xml`` pieces of text (box, compact text, font, text) and the page size."""
     root = _xml(_run([space.tools.pdftohtml, "-xml", "-i", "-q", "-zoom", "1", "-stdout", str(pdf)], "pdftohtml",
                      cwd=space.root))
     out = []
-    for number, page in enumerate(root.iter("page")):
+    for page in root.iter("page"):
         fonts = {spec.get("id"): spec.get("family", "") for spec in page.iter("fontspec")}
         pieces = []
         for t in page.iter("text"):
             left, top = float(t.get("left", 0)), float(t.get("top", 0))
             box = (left, top, left + float(t.get("width", 0)), top + float(t.get("height", 0)))
-            pieces.append((box, _compact("".join(t.itertext())), fonts.get(t.get("font"), "")))
-        words = pages[number] if number < len(pages) else []
-        out.append([replace(w, font=_font_at(w, pieces)) if has_hangul(w.text) else w for w in words])
-    return out + pages[len(out):]
+            text = "".join(t.itertext()).strip()
+            if text:
+                pieces.append((box, _compact(text), fonts.get(t.get("font"), ""), text))
+        out.append((pieces, (float(page.get("width", math.inf)), float(page.get("height", math.inf)))))
+    return out
 
 
 def _font_at(word: Word, pieces: list) -> str:
     cx, cy = (word.x0 + word.x1) / 2, (word.y0 + word.y1) / 2
-    inside = [(text, font) for (x0, y0, x1, y1), text, font in pieces
+    inside = [(text, font) for (x0, y0, x1, y1), text, font, _ in pieces
               if x0 - 1 <= cx <= x1 + 1 and y0 - 1 <= cy <= y1 + 1]
     word_text = _compact(word.text)
     for text, font in inside:
@@ -665,7 +679,8 @@ def text_too_small(view: SlideView) -> list[Finding]:
     """Text under the size floor of its role, as written in the file or as drawn."""
     found = []
     for i, shape, words in view.drawn():
-        sizes = [run.size for run in shape.runs if run.size and run.text.strip()] + [w.size for w in words]
+        sizes = [run.size for run in shape.runs if run.size and run.text.strip()]
+        sizes += [w.size for w in words if not w.clipped]
         if not sizes:
             continue
         role = role_of(shape.name)
@@ -673,7 +688,7 @@ def text_too_small(view: SlideView) -> list[Finding]:
         if smallest < floor - 0.1:
             found.append(view.finding(5, "text-too-small", shape.name,
                                       f"text under the size floor: '{shape.name}' has {round(smallest, 1):g} pt "
-                                      f"text; {ROLE_LABELS[role]} need {floor:g} pt", floor - smallest))
+                                      f"text; the floor for {ROLE_LABELS[role]} is {floor:g} pt", floor - smallest))
     return found
 
 

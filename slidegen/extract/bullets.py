@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable
 
 from .blocks import Block
-from .fit import Fitter
+from .fit import Fitter, even
 from .strings import flat, sentences
 
 if TYPE_CHECKING:
@@ -58,23 +58,28 @@ def fit_entry(entry: Entry, fitter: Fitter) -> list[Entry]:
         return [entry]
     notes = list(entry.notes)
     text = entry.text
-    if not fitter.bullets_fit([(text, [])]):
-        text = lead(text, lambda t: fitter.bullets_fit([(t, [])]))
+    if not fitter.bullet_fits(text):
+        text = lead(text, fitter.bullet_fits)
         notes.insert(0, flat(entry.text))
     subs = []
     for sub in entry.subs:
-        if fitter.bullets_fit([(text, [sub])]):
+        if fitter.bullet_fits(sub, 2):
             subs.append(sub)
         else:
-            subs.append(lead(sub, lambda t: fitter.bullets_fit([(text, [t])])))
+            subs.append(lead(sub, lambda t: fitter.bullet_fits(t, 2)))
             notes.append(flat(sub))
     if fitter.bullets_fit([(text, subs)]):
         return [replace(entry, text=text, subs=subs, notes=notes)]
-    chunks: list[list[str]] = [[]]
+    greedy: list[list[str]] = [[]]
     for sub in subs:
-        if chunks[-1] and not fitter.bullets_fit([(text, chunks[-1] + [sub])]):
-            chunks.append([])
-        chunks[-1].append(sub)
+        if greedy[-1] and not fitter.bullets_fit([(text, greedy[-1] + [sub])]):
+            greedy.append([])
+        greedy[-1].append(sub)
+    counts = even(subs, [len(c) for c in greedy], lambda chunk: fitter.bullets_fit([(text, chunk)]))
+    chunks, start = [], 0
+    for count in counts:
+        chunks.append(subs[start:start + count])
+        start += count
     out = [replace(entry, text=text, subs=chunk, notes=[], nested=[], comments=[]) for chunk in chunks]
     out[0].notes, out[0].comments = notes, list(entry.comments)
     out[-1].nested = list(entry.nested)

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from . import code, image, lists, quote, table
-from .blocks import Block, Code, Heading, Image, ListBlock, Prose, Quote, Remark, Table
-from .draft import COMMENT_KEY, Draft, shorten
+from .blocks import Block, Code, Heading, Image, ListBlock, Prose, Quote, Remark, Style, Table
+from .draft import COMMENT_KEY, Draft, script, shorten
 from .fit import Fitter
 from .frontmatter import FrontMatter
 from .image import Pictures
@@ -102,6 +102,8 @@ def group_slides(group: Group, comp: Composer, lead: list[str]) -> tuple[list[Dr
             continue
         if isinstance(block, Remark):
             comments.append(block.text)
+            continue
+        if isinstance(block, Style):  # a kramdown attribute line with no quote before it
             continue
         if isinstance(block, Heading):  # a heading the grouping did not split on: keep its text
             pending.append(block.text)
@@ -238,10 +240,19 @@ def _deck(matter: FrontMatter, title: str, sections: list[SectionDraft], comp: C
                                                                    or fitter.agenda_fits(t, count)))
         if short != full:
             section.comments.append(f"title shortened to fit the agenda; the heading in the post: {flat(full)}")
-            if section.slides and not any(flat(full) in n for n in section.slides[0].notes):
+            known = [flat(d.title) for d in section.slides] + [n for d in section.slides[:1] for n in d.notes]
+            if section.slides and not any(flat(full) in k for k in known):
                 section.slides[0].notes.insert(0, f"{words['heading']}: {flat(full)}")
         section.title = short
 
+    for section in sections:
+        for draft in section.slides:
+            if not any(n.strip() for n in draft.notes):
+                notes = script(draft)
+                if notes:
+                    draft.notes = [notes]
+                else:
+                    draft.comments.append("TODO: write the speaker notes for this slide")
     cover = Draft("title", notes=title_notes, comments=list(remarks))
     ok_title, ok_sub = fitter.cover_fits(title, matter.description)
     if not ok_title:

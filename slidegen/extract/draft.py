@@ -38,6 +38,30 @@ class Draft:
         return out
 
 
+def script(draft: Draft) -> str:
+    """Notes for a slide that has none: what the slide says, as plain lines a teacher can build on."""
+    fields = draft.fields
+
+    def lines(bullets: list) -> list[str]:
+        out = []
+        for bullet in bullets:
+            if isinstance(bullet, dict):
+                out.append(flat(bullet["text"]))
+                out += [f"  - {flat(s)}" for s in bullet.get("sub", [])]
+            else:
+                out.append(flat(bullet))
+        return out
+
+    if draft.kind == "bullets":
+        return "\n".join(lines(fields["bullets"]))
+    if draft.kind == "two_column":
+        return "\n".join(f"{flat(fields[side]['heading'])}:\n" + "\n".join(lines(fields[side]["bullets"]))
+                         for side in ("left", "right"))
+    if draft.kind == "callout":
+        return flat(fields["text"])
+    return ""
+
+
 def shorten(text: str, fits: Callable[[str], bool]) -> str:
     """``text`` if it fits, else without parenthesised asides, else cut short with an ellipsis."""
     if fits(text):

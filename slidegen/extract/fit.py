@@ -3,6 +3,8 @@
 Extract splits content itself, at points a reader would choose, so that the planner never has
 to split or shrink below what reads well: bullets and callouts stay at ``BULLET_FLOOR`` and
 ``CALLOUT_FLOOR`` points or more (the planner's hard floor is lower), code at the planner's floor.
+Every measure is the planner's own (``shrink``, ``bullet_groups``, ``plan_table``, ``title_fits``)
+on the default theme.
 """
 
 from __future__ import annotations
@@ -11,13 +13,16 @@ import math
 from typing import Callable
 
 from .. import model as m
-from ..plan import (Context, bullet_groups, callout_box, code_box, column_boxes, inner, pack, plan_table, shrink,
+from ..plan import (Context, bullet_groups, callout_box, code_box, column_boxes, inner, plan_table, shrink,
                     title_fits)
 from ..text import Para, Run, block_height, count_lines, inline
 from ..theme import Box, Theme, get_theme, inches
 
-BULLET_FLOOR = 20  # points: a bullet slide denser than this is split, though the planner would allow 18
-CALLOUT_FLOOR = 22  # points: a callout is one message; longer text is split into several
+BULLET_FLOOR = 24  # points: a bullet slide denser than this is split, though the planner would allow 18
+CALLOUT_FLOOR = 24  # points: a callout is one message; longer text is split into several
+COLUMN_FLOOR = 20  # points: two columns side by side are narrower, so a little smaller type is fine
+SUB_RATIO = 20 / 24  # sub-bullets are set this much smaller than bullets (the planner's ratio)
+BULLET_SHARE = 3  # a single bullet may fill at most a third of the body area; the rest goes to the notes
 ELLIPSIS = "…"
 
 
@@ -82,48 +87,46 @@ class Fitter:
         sizes = self.theme.sizes
         return bullet_groups(items, self.ctx, sizes.body, sizes.sub)
 
+    def _readable(self, paras: list[Para], box: Box, start: float, floor: float) -> bool:
+        """True if the planner fits ``paras`` in ``box`` with bullets at ``floor`` points or more
+        (sub-bullets at the planner's ratio of that)."""
+        sized = shrink(paras, box, self.theme, start, self.theme.sizes.body_min)
+        if sized is None:
+            return False
+        return all(p.size >= (round(floor * SUB_RATIO) if p.level == 2 else floor) for p in sized)
+
     def bullets_fit(self, bullets: list[tuple[str, list[str]]], box: Box | None = None,
-                    start: float | None = None) -> bool:
-        """True if these bullets (text, sub-bullets) fit one body area at ``BULLET_FLOOR`` or more."""
+                    start: float | None = None, floor: float = BULLET_FLOOR) -> bool:
+        """True if these bullets (text, sub-bullets) fit one body area with text at ``floor`` points or more."""
         paras = [p for g in self._groups(bullets) for p in g]
-        sizes = self.theme.sizes
-        return shrink(paras, box or self.theme.grid.body, self.theme, start or sizes.body, BULLET_FLOOR) is not None
+        return self._readable(paras, box or self.theme.grid.body, start or self.theme.sizes.body, floor)
+
+    def bullet_fits(self, text: str, level: int = 1) -> bool:
+        """True if one bullet (level 1) or sub-bullet (level 2) fills at most a third of the body area."""
+        sizes, body = self.theme.sizes, self.theme.grid.body
+        box = Box(body.x, body.y, body.w, body.h // BULLET_SHARE)
+        para = Para(inline(text), sizes.body if level == 1 else sizes.sub, level=level)
+        return self._readable([para], box, sizes.body, BULLET_FLOOR)
 
     def bullet_pages(self, bullets: list[tuple[str, list[str]]]) -> list[int]:
-        """How many bullets go on each slide: the planner's greedy packing, then the last slide evened out.
+        """How many bullets go on each slide: packed greedily like the planner's ``pack``, then evened out.
 
         Every bullet must fit a slide on its own (see :meth:`bullets_fit`).
         """
-        sizes = self.theme.sizes
-        groups = self._groups(bullets)
-        pages = pack(groups, self.theme.grid.body, self.theme, sizes.body, BULLET_FLOOR)
-        counts, used = [], 0
-        for page in pages:
-            n, paras = 0, 0
-            while paras < len(page):
-                paras += len(groups[used + n])
-                n += 1
-            counts.append(n)
-            used += n
-        return self._even_out(bullets, counts, self.bullets_fit)
-
-    @staticmethod
-    def _even_out(items: list, counts: list[int], fits: Callable[[list], bool]) -> list[int]:
-        """Move items from the second-to-last page to a short last page while both still fit."""
-        while len(counts) > 1 and counts[-2] - counts[-1] >= 2:
-            start = sum(counts[:-2])
-            new_prev, new_last = counts[-2] - 1, counts[-1] + 1
-            end = start + new_prev
-            if not fits(items[end:end + new_last]):
-                break
-            counts[-2], counts[-1] = new_prev, new_last
-        return counts
+        counts = [0]
+        for index in range(len(bullets)):
+            start = sum(counts[:-1])
+            if counts[-1] and not self.bullets_fit(bullets[start:index + 1]):
+                counts.append(0)
+            counts[-1] += 1
+        return even(bullets, counts, self.bullets_fit) if bullets else []
 
     def columns_fit(self, left: list[tuple[str, list[str]]], right: list[tuple[str, list[str]]]) -> bool:
-        """True if both columns of a two-column slide fit at ``BULLET_FLOOR`` or more."""
+        """True if both columns of a two-column slide fit with text at ``COLUMN_FLOOR`` points or more."""
         box_l, box_r = column_boxes(self.theme)
         start = self.theme.sizes.body - 2
-        return self.bullets_fit(left, box_l, start) and self.bullets_fit(right, box_r, start)
+        return (self.bullets_fit(left, box_l, start, COLUMN_FLOOR)
+                and self.bullets_fit(right, box_r, start, COLUMN_FLOOR))
 
     # ---- callouts --------------------------------------------------------------------------------
 
@@ -163,7 +166,11 @@ class Fitter:
                 return None
             counts.append(n)
             start += n
-        return counts
+
+        def fits(chunk: list[list[str]]) -> bool:
+            pages = self._plan_table(header, chunk)
+            return pages is not None and len(pages) == 1
+        return even(rows, counts, fits)
 
     def _table_rows_from(self, header: list[str], rows: list[list[str]]) -> int:
         pages = self._plan_table(header, rows)
@@ -213,6 +220,21 @@ class Fitter:
             else:
                 hi = mid - 1
         return _balanced(text[:max(lo, 1)] + ELLIPSIS)
+
+
+def even(items: list, counts: list[int], fits: Callable[[list], bool]) -> list[int]:
+    """The same number of pages as ``counts`` (a greedy split), with items shared out as evenly as fits."""
+    pages = len(counts)
+    if pages < 2:
+        return counts
+    base, extra = divmod(len(items), pages)
+    sizes = [base + (1 if i < extra else 0) for i in range(pages)]
+    start = 0
+    for size in sizes:
+        if size == 0 or not fits(items[start:start + size]):
+            return counts
+        start += size
+    return sizes
 
 
 def _balanced(text: str) -> str:

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 from .blocks import Image
 from .draft import Draft, shorten
 from .fit import Fitter
-from .strings import flat, one_line
+from .strings import one_line, strip_bold
 
 if TYPE_CHECKING:
     from .compose import Composer
@@ -82,7 +82,8 @@ def drawable(file: Path) -> str:
 def _title(image: Image, title: str, comp: "Composer") -> str:
     alt = one_line(image.alt)
     if alt.casefold() in GENERIC_ALT:
-        return shorten(f"{comp.words['image']}: {flat(title)}", comp.fitter.title_fits)
+        mark = f" ({comp.words['image']})"
+        return shorten(strip_bold(title), lambda t: comp.fitter.title_fits(t + mark)) + mark
     return shorten(alt, comp.fitter.title_fits)
 
 

@@ -46,12 +46,14 @@ def read(node: "SyntaxTreeNode", reading: "Reading") -> list[Block]:
 
 def prose_slides(title: str, paragraphs: list[str], comp: "Composer") -> list["Draft"]:
     """Bullet slides for a group that has only prose: its sentences, the whole text in the notes."""
-    split = [sentences(p) for p in paragraphs]
+    split = [sentences(p) or [p] for p in paragraphs]
     every = sum(len(s) for s in split) <= ALL_SENTENCES
-    entries = [Entry(s) for para in split for s in (para if every else para[:1])]
+    entries = []
+    for paragraph, parts in zip(paragraphs, split):
+        shown = parts if every else parts[:1]
+        entries += [Entry(s, notes=[flat(paragraph)] if i == 0 else []) for i, s in enumerate(shown)]
     drafts = bullet_slides(title, entries, comp)
     if drafts:
-        drafts[0].notes = [flat(p) for p in paragraphs] + drafts[0].notes
         drafts[0].comments.insert(0, "TODO: made from running text; cut the bullets down to key words"
                                   if every else "TODO: made from running text (the first sentence of "
                                   "each paragraph); cut the bullets down to key words")

@@ -72,9 +72,8 @@ def read_nodes(nodes, reading: Reading) -> list[Block]:
         rule = READERS.get(node.type)
         found = rule(node, reading) if rule else read_nodes(node.children, reading)
         for block in found:
-            if isinstance(block, Style):
-                if out and isinstance(out[-1], Quote):
-                    out[-1].style = quote.style_of(block.classes, out[-1].style)
+            if isinstance(block, Style) and out and isinstance(out[-1], Quote):
+                out[-1].style = quote.style_of(block.classes, out[-1].style)
                 continue
             out.append(block)
     return out

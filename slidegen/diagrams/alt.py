@@ -18,7 +18,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "log": "log scale",
         "stacks": "Layer diagram of {n} stacks, each listed from top to bottom",
         "stack": "{name}: {layers}",
-        "shared": "{name} (shared by all stacks)",
+        "shared": "Under every stack, shared: {layers}",
         "highlight": "{name} (highlighted)",
         "flow": "Flow diagram of {n} boxes",
         "zones": " in {n} zones",
@@ -32,7 +32,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "log": "로그 눈금",
         "stacks": "계층 구조 그림: 스택 {n}개, 각 스택은 위층부터 아래층 순서",
         "stack": "{name}: {layers}",
-        "shared": "{name} (모든 스택이 공유)",
+        "shared": "모든 스택 아래의 공유 층: {layers}",
         "highlight": "{name} (강조)",
         "flow": "흐름도: 상자 {n}개",
         "zones": ", 영역 {n}개",
@@ -89,13 +89,14 @@ def _layer(layer: m.Layer, pick: Callable, words: dict) -> str:
 
 
 def alt_stacks(spec: m.StacksDiagram, pick: Callable, words: dict) -> str:
-    """Each stack's layers from the top down; shared layers close every stack and say so."""
-    shared = next((s.layers for s in spec.stacks if any(layer.shared for layer in s.layers)), [])
-    shared_names = [words["shared"].format(name=_layer(layer, pick, words)) for layer in shared if layer.shared]
+    """Each stack's own layers from the top down, then the shared layers every stack stands on."""
     parts = [words["stacks"].format(n=len(spec.stacks))]
     for stack in spec.stacks:
         own = [_layer(layer, pick, words) for layer in stack.layers if not layer.shared]
-        parts.append(words["stack"].format(name=_flat(pick(stack.name)), layers=", ".join(own + shared_names)))
+        parts.append(words["stack"].format(name=_flat(pick(stack.name)), layers=", ".join(own)))
+    shared = spec.shared
+    if shared:
+        parts.append(words["shared"].format(layers=", ".join(_layer(layer, pick, words) for layer in shared)))
     return ". ".join(parts) + "."
 
 

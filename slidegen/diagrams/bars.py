@@ -13,15 +13,14 @@ import math
 from typing import Callable
 
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 
 from .. import model as m
 from ..theme import Theme
 from . import canvas
 from .values import number, with_unit
 
-HEADROOM = 1.22  # linear panels: room above the tallest bar for its value label
-LOG_HEADROOM = 0.22  # log panels: the same room, as a share of the decades shown
+HEADROOM = 1.2  # linear panels start this much above the tallest bar; the value labels then set the top
 LOG_FLOOR = 3  # log panels start at a power of ten at least this many times below the smallest bar
 BAR_SHARE = 0.7  # share of a category's slot the bars take
 LOG_SCALE = m.Text({m.ANY_LANGUAGE: "log scale", "ko": "로그 눈금"})
@@ -80,17 +79,11 @@ def _panel(fig: Figure, ax, metric: m.Metric, categories: list[str], theme: Them
     values = [v for series in metric.series for v in series.values]
     if metric.log:
         ax.set_yscale("log")
-        low = 10 ** math.floor(math.log10(min(values) / LOG_FLOOR))
-        high = max(values)
-        decades = math.log10(high / low)
-        ax.set_ylim(low, high * 10 ** (LOG_HEADROOM * decades))
+        ax.set_ylim(10 ** math.floor(math.log10(min(values) / LOG_FLOOR)), max(values) * 10)
         ax.yaxis.set_major_locator(LogLocator(base=10, numticks=6))
-        ax.yaxis.set_minor_formatter(NullFormatter())
+        ax.yaxis.set_minor_locator(NullLocator())  # no minor ticks: fewer marks, and much faster layout
     else:
-        low, high = min(0.0, min(values)), max(0.0, max(values))
-        span = high - low or 1.0
-        ax.set_ylim(low - (span * (HEADROOM - 1) if low < 0 else 0), high + span * (HEADROOM - 1))
-        ax.axhline(0, color=canvas.colour(pal.muted), linewidth=style.line)
+        ax.set_ylim(0, max(values) * HEADROOM or 1.0)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v)))
     ax.grid(axis="y", which="major")
     ax.set_axisbelow(True)
@@ -116,16 +109,45 @@ def _category_labels(fig: Figure, ax, categories: list[str], theme: Theme) -> No
 
 
 def _value_labels(fig: Figure, ax, metric: m.Metric, n_categories: int, theme: Theme) -> None:
-    """Each bar's value with its unit above it, wrapped or shrunk (not below the floor) to its slot."""
+    """Each bar's value with its unit above it, and room above the bars for the labels.
+
+    A label is wrapped (between number and unit) or set smaller, not below the floor, to fit
+    its bar's slot; when bars are too narrow for that, the labels stand upright.
+    """
     style = theme.diagram
     slot = ax.get_position().width * fig.get_figwidth() / n_categories * BAR_SHARE / len(metric.series)
+    texts = [with_unit(v, metric.unit) for series in metric.series for v in series.values]
+    fitted = [canvas.fit(fig, theme, t, slot * 1.1, 1.0, style.value, bold=True) for t in texts]
+    size = min(points for _, points in fitted)
+    prop = canvas.font(theme, size, bold=True)
+    extents = [canvas.measure(fig, t, prop) for t, _ in fitted]
+    upright = any(w > slot * 1.1 for w, _ in extents)
+    if upright:
+        size = style.value
+        prop = canvas.font(theme, size, bold=True)
+        fitted = [(t, size) for t in texts]
+        tall = max(canvas.measure(fig, t, prop)[0] for t in texts)
+    else:
+        tall = max(h for _, h in extents)
+    k = 0
     for container, series in zip(ax.containers, metric.series):
-        texts = [with_unit(v, metric.unit) for v in series.values]
-        fitted = [canvas.fit(fig, theme, t, slot * 1.25, 1.0, style.value, bold=True) for t in texts]
-        size = min(points for _, points in fitted)
-        labels = ax.bar_label(container, labels=[t for t, _ in fitted], padding=style.small / 3,
-                              fontproperties=canvas.font(theme, size, bold=True),
-                              color=canvas.colour(theme.palette.text))
-        for label in labels:
-            label.set_linespacing(1.0)
+        labels = [t for t, _ in fitted[k:k + len(series.values)]]
+        k += len(series.values)
+        for text in ax.bar_label(container, labels=labels, padding=style.small / 3, fontproperties=prop,
+                                 color=canvas.colour(theme.palette.text), rotation=90 if upright else 0):
+            text.set_linespacing(1.0)
+    _room_above(fig, ax, metric, tall + style.small / 3 / 72 + style.pad)
 
+
+def _room_above(fig: Figure, ax, metric: m.Metric, room: float) -> None:
+    """Raise the top of the panel so ``room`` inches stay free above the tallest bar."""
+    height = ax.get_position().height * fig.get_figheight()
+    share = min(0.6, room / height)
+    low, _ = ax.get_ylim()
+    high = max(v for series in metric.series for v in series.values)
+    if metric.log:
+        top = (math.log10(high) - math.log10(low) * share) / (1 - share)
+        ax.set_ylim(low, 10 ** top)
+    else:
+        top = (high - low * share) / (1 - share)
+        ax.set_ylim(low, top if top > low else 1.0)  # all zeros: a unit scale, bars flat on the axis

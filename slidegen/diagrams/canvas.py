@@ -168,16 +168,16 @@ def fit(fig: Figure, theme: Theme, text: str, width: float, height: float, size:
         candidates.append(candidates[-1] - 1)
     if candidates[-1] > floor:
         candidates.append(floor)
-    best = (text, floor)
+    overflows = []
     for points in candidates:
         prop = font(theme, points, bold)
         for wrapped in _wrappings(text):
             w, h = measure(fig, wrapped, prop)
             if w <= width and h <= height:
                 return wrapped, points
-        if points == floor:
-            best = (_wrappings(text)[-1], floor)
-    return best
+            if points == floor:
+                overflows.append((max(w / width, h / height), wrapped))
+    return min(overflows, key=lambda o: o[0])[1], floor
 
 
 def _wrappings(text: str) -> list[str]:

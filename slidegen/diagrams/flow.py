@@ -30,7 +30,9 @@ from . import canvas
 
 MAX_BOX = {"x": 3.0, "y": 1.15}  # largest box, inches, by physical axis
 ZONE_PAD = 0.18  # space between a zone's edge and its boxes, inches
-ROOM = 0.28  # arrow shaft visible on each side of a label, inches
+ROOM = 0.28  # arrow shaft visible on each side of a label on a horizontal shaft, inches
+ROOM_Y = 0.1  # space above and below a label in a gap between boxes stacked vertically, inches
+AROUND_STEP = 0.22  # distance between arrows that go around the same lane side, inches
 LABEL_WIDTH = 2.4  # widest an arrow label may grow before it wraps, inches
 LABEL_PAD = 0.05  # background around an arrow label, inches
 
@@ -51,6 +53,7 @@ class Route:
     index: int
     kind: str
     gap: int = 0  # the lane gap (between lane gap and gap + 1) a between- or around-route uses
+    shift: float = 0.0  # an around-route's offset from the middle of its gap, inches
     text: str = ""
     size: float = 0.0
     extent: tuple[float, float] = (0.0, 0.0)  # label width and height, inches
@@ -135,6 +138,10 @@ class Layout:
                 w, h = canvas.measure(self.fig, route.text, canvas.font(self.theme, route.size))
                 route.extent = (w + 2 * LABEL_PAD, h + 2 * LABEL_PAD)
             found.append(route)
+        for gap in {r.gap for r in found if r.kind == "around"}:
+            same = [r for r in found if r.kind == "around" and r.gap == gap]
+            for k, r in enumerate(same):
+                r.shift = (k - (len(same) - 1) / 2) * AROUND_STEP
         return found
 
     # ---- sizes -------------------------------------------------------------------------------
@@ -150,12 +157,12 @@ class Layout:
         least = 2 * style.gap
         gaps = [least] * (len(self.lanes) - 1)
         for r in routes:
-            need = self.span(r.extent, True) + 2 * ROOM if r.text else least
+            need = self.need(r, True) if r.text else least
             if r.kind in ("between", "around") and gaps:
                 edge = sum(ZONE_PAD for lane in self.lanes[r.gap:r.gap + 2] if lane.zone)
                 gaps[r.gap] = max(gaps[r.gap], need + edge)
-        v_gap = max([least / 1.5] + [self.within_need(r) for r in routes if r.kind == "within" and r.text])
-        channel = max([0.0] + [self.span(r.extent, False) + 2 * ROOM for r in routes if r.kind == "channel"])
+        v_gap = max([least / 1.5] + [self.need(r, False) for r in routes if r.kind == "within" and r.text])
+        channel = max([0.0] + [max(self.need(r, False), least) for r in routes if r.kind == "channel"])
         pads = sum(2 * ZONE_PAD for lane in self.lanes if lane.zone)
         u_room = (u_total - 2 * margin - sum(gaps) - pads) / len(self.lanes)
         box_u = min(u_room, MAX_BOX[self.axis(True)])
@@ -217,15 +224,16 @@ class Layout:
             heights.append(canvas.measure(self.fig, text, prop)[1] + 2 * style.pad)
         return max(heights)
 
-    def within_need(self, r: Route) -> float:
-        """The gap between two boxes of a lane that an arrow between them and its label need.
+    def need(self, r: Route, along_u: bool) -> float:
+        """The size of a gap along ``u`` (or ``v``) that holds the arrow's label.
 
-        A vertical arrow (direction right) has its label beside it, so the gap only fits the
-        label's height; a horizontal one (rows) has it on the shaft, with shaft showing each side.
+        Across a horizontal gap the label sits on the shaft with some shaft showing each side;
+        in a vertical gap it sits beside a straight shaft or on a horizontal elbow, so the gap
+        only needs the label's height.
         """
-        if self.axis(False) == "y":
-            return r.extent[1] + 2 * LABEL_PAD
-        return r.extent[0] + 2 * ROOM
+        if self.axis(along_u) == "x":
+            return r.extent[0] + 2 * ROOM
+        return r.extent[1] + 2 * ROOM_Y
 
     def side_spans(self, routes: list[Route]) -> dict[tuple[str, str], float]:
         """For each box side whose arrows carry labels side by side in a gap, the spacing they need."""
@@ -373,7 +381,7 @@ class Layout:
         if r.kind == "between":
             mid = self._gap_middle(r.gap)
             if abs(pa[1] - pb[1]) < 1e-6:
-                return [pa, pb], (mid, pa[1]), False
+                return [pa, pb], (mid, pa[1]), self.axis(True) == "y"
             return [pa, (mid, pa[1]), (mid, pb[1]), pb], (mid, (pa[1] + pb[1]) / 2), False
         if r.kind == "within":
             if abs(pa[0] - pb[0]) < 1e-6:
@@ -382,7 +390,7 @@ class Layout:
             mid = (pa[1] + pb[1]) / 2
             return [pa, (pa[0], mid), (pb[0], mid), pb], ((pa[0] + pb[0]) / 2, mid), False
         if r.kind == "around":
-            mid = self._gap_middle(r.gap)
+            mid = self._gap_middle(r.gap) + r.shift
             return [pa, (mid, pa[1]), (mid, pb[1]), pb], (mid, (pa[1] + pb[1]) / 2), False
         v = self.channel_v
         return [pa, (pa[0], v), (pb[0], v), pb], ((pa[0] + pb[0]) / 2, v), False

@@ -24,15 +24,6 @@ COPY_GAP = 0.1  # space between the copies of a repeated layer, inches
 COLUMN_GAP = 0.7  # space between stacks, inches
 
 
-def shared_layers(spec: m.StacksDiagram) -> list[m.Layer]:
-    """The layers every stack stands on: those marked shared, as the first stack listing them has them."""
-    for stack in spec.stacks:
-        shared = [layer for layer in stack.layers if layer.shared]
-        if shared:
-            return shared
-    return []
-
-
 def draw(spec: m.StacksDiagram, theme: Theme, pick: Callable) -> Figure:
     """A figure with the stacks of ``spec`` side by side; texts resolved with ``pick``."""
     pal, style = theme.palette, theme.diagram
@@ -40,7 +31,7 @@ def draw(spec: m.StacksDiagram, theme: Theme, pick: Callable) -> Figure:
         fig = canvas.figure(theme)
         ax = canvas.board(fig)
         width, height = fig.get_figwidth(), fig.get_figheight()
-        shared = shared_layers(spec)
+        shared = spec.shared
         own = [[layer for layer in stack.layers if not layer.shared] for stack in spec.stacks]
         heading = style.heading * canvas.LINE_SPACING / 72 + style.pad
         rows = max(len(layers) for layers in own) + len(shared)
@@ -84,5 +75,5 @@ def _layer(ax, theme: Theme, pick: Callable, layer: m.Layer, x: float, y: float,
     for k in range(layer.repeat):
         cx = x + k * (copy + COPY_GAP)
         canvas.rounded(ax, theme, cx, y, copy, h, fill, edge, gid=f"{gid}/copy{k}")
-        canvas.label(ax, theme, pick(layer.name), cx, y, copy, h, style.label, ink, gid=f"{gid}/copy{k}",
+        canvas.label(ax, theme, pick(layer.name), cx, y, copy, h, style.label, ink, gid=f"{gid}/copy{k}/label",
                      bold=layer.highlight)

@@ -6,16 +6,13 @@ NO_SPACE_UNITS = frozenset({"%", "°", "×", "x"})
 
 
 def number(value: float) -> str:
-    """``value`` for reading: thousands separated, at most three significant digits below 100.
+    """``value`` as written in the spec, thousands separated: up to six significant digits.
 
-    ``1024.0`` -> ``'1,024'``, ``0.5`` -> ``'0.5'``, ``12.345`` -> ``'12.3'``, ``-3`` -> ``'-3'``.
+    ``1024.0`` -> ``'1,024'``, ``0.5`` -> ``'0.5'``, ``45.25`` -> ``'45.25'``, ``-3`` -> ``'-3'``.
     """
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    text = f"{value:.3g}"
-    return text if "e" not in text else f"{value:.2e}"
+    return f"{value:,.6g}"
 
 
 def with_unit(value: float, unit: str) -> str:

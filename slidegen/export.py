@@ -226,8 +226,7 @@ def export_decks(decks: list[Path], *, pdf: bool = True, png: bool = False, prog
                 sheet = deck.parent / f"{deck.stem}-contact.png"
                 write_atomic(sheet, contact_sheet(images, deck.name))
                 result.contact = _shown(sheet)
-            wrote = ", ".join(filter(None, [result.pdf, f"{len(result.pngs)} PNGs in {_shown(folder)}/" if png else "",
-                                            result.contact]))
+            wrote = ", ".join(filter(None, [result.pdf, f"{_shown(folder)}/slide-*.png" if png else "", result.contact]))
             _say(progress, f"{result.deck}: {result.pages} pages -> {wrote} ({time.monotonic() - started:.1f} s)")
             done.append(result)
     return done
@@ -279,13 +278,14 @@ def contact_sheet(images: list[Path], title: str) -> bytes:
         x = SHEET_PAD + (i % columns) * cell_w
         y = SHEET_TITLE + (i // columns) * cell_h
         with Image.open(path) as picture:
-            thumb = picture.convert("RGB").resize((SHEET_THUMB, thumb_h), Image.Resampling.LANCZOS)
+            thumb = picture.convert("RGB").resize((SHEET_THUMB, thumb_h), Image.Resampling.LANCZOS,
+                                                  reducing_gap=2.0)
         sheet.paste(thumb, (x, y))
         draw.rectangle((x - 1, y - 1, x + SHEET_THUMB, y + thumb_h), outline="#8895A3")
         draw.text((x + SHEET_THUMB // 2, y + thumb_h + SHEET_LABEL // 2 + 1), str(i + 1), fill="#1F2933",
                   font=label, anchor="mm")
     out = io.BytesIO()
-    sheet.save(out, "PNG", optimize=True)
+    sheet.save(out, "PNG")
     return out.getvalue()
 
 
@@ -550,6 +550,13 @@ class SlideView:
                 boxes[key] = _union(boxes[key], w.ink) if key in boxes else w.ink
         return [(o, box) for (o, _), box in boxes.items()]
 
+    def label(self, index: int) -> str:
+        """A shape's name in quotes, with its text when another shape on the slide has the same name."""
+        shape = self.shapes[index]
+        if shape.text.strip() and sum(s.name == shape.name for s in self.shapes) > 1:
+            return f"'{shape.name}' ('{_short(shape.text)}')"
+        return f"'{shape.name}'"
+
     def finding(self, order: int, kind: str, shape: str, message: str, amount: float = 0.0) -> Finding:
         return Finding("", self.number, order, shape, kind, message, amount)
 
@@ -573,16 +580,22 @@ def _sides(reach: dict[str, float]) -> str:
     return " and ".join(f"{amount:.1f} pt at the {side}" for side, amount in reach.items())
 
 
-def _quote(words: list[Word]) -> str:
-    text = " ".join(w.text for w in words)
+def _short(text: str) -> str:
+    text = " ".join(text.split())
     return text if len(text) <= 40 else text[:39] + "\u2026"
 
 
+def _quote(words: list[Word]) -> str:
+    return _short(" ".join(w.text for w in words))
+
+
 def text_outside_box(view: SlideView) -> list[Finding]:
-    """Text drawn past its own shape's box."""
+    """Text drawn past its own shape's box (past a table cell's sides: its row grows to fit)."""
     found = []
     for i, shape, words in view.drawn():
         box = shape.box_pt
+        if shape.grows:
+            box = (box[0], -math.inf, box[2], math.inf)
         out = [w for w in words if _beyond(w.ink, box)]
         if out:
             reach: dict[str, float] = {}
@@ -590,7 +603,7 @@ def text_outside_box(view: SlideView) -> list[Finding]:
                 for side, amount in _beyond(w.ink, box).items():
                     reach[side] = max(reach.get(side, 0.0), amount)
             found.append(view.finding(0, "text-outside-box", shape.name,
-                                      f"text outside its box: '{shape.name}' by {_sides(reach)} "
+                                      f"text outside its box: {view.label(i)} by {_sides(reach)} "
                                       f"('{_quote(out)}')", max(reach.values())))
     return found
 
@@ -598,19 +611,19 @@ def text_outside_box(view: SlideView) -> list[Finding]:
 def text_outside_slide(view: SlideView) -> list[Finding]:
     """Text drawn past the edges of the slide."""
     page = (0.0, 0.0, view.width, view.height)
-    reach: dict[str, dict[str, float]] = {}
-    texts: dict[str, list[Word]] = {}
+    reach: dict[int | None, dict[str, float]] = {}
+    texts: dict[int | None, list[Word]] = {}
     for w, o in zip(view.words, view.owner):
         past = _beyond(w.ink, page)
         if past:
-            name = view.shapes[o].name if o is not None else ""
+            sides = reach.setdefault(o, {})
             for side, amount in past.items():
-                reach.setdefault(name, {})[side] = max(reach.get(name, {}).get(side, 0.0), amount)
-            texts.setdefault(name, []).append(w)
-    return [view.finding(1, "text-outside-slide", name,
-                         f"text outside the slide: {repr(name) if name else 'text'} by {_sides(sides)} "
-                         f"('{_quote(texts[name])}')", max(sides.values()))
-            for name, sides in reach.items()]
+                sides[side] = max(sides.get(side, 0.0), amount)
+            texts.setdefault(o, []).append(w)
+    return [view.finding(1, "text-outside-slide", view.shapes[o].name if o is not None else "",
+                         f"text outside the slide: {view.label(o) if o is not None else 'text'} by {_sides(sides)} "
+                         f"('{_quote(texts[o])}')", max(sides.values()))
+            for o, sides in reach.items()]
 
 
 def text_overlap(view: SlideView) -> list[Finding]:
@@ -627,23 +640,22 @@ def text_overlap(view: SlideView) -> list[Finding]:
                 if pair not in worst or w * h > worst[pair][0] * worst[pair][1]:
                     worst[pair] = (w, h)
     return [view.finding(2, "text-overlap", view.shapes[a].name,
-                         f"text lines overlap: '{view.shapes[a].name}' and '{view.shapes[b].name}' "
-                         f"({w:.1f} x {h:.1f} pt)", min(w, h))
+                         f"text lines overlap: {view.label(a)} and {view.label(b)} ({w:.1f} x {h:.1f} pt)", min(w, h))
             for (a, b), (w, h) in sorted(worst.items())]
 
 
 def text_over_picture(view: SlideView) -> list[Finding]:
     """Text drawn on top of (or under) a picture."""
-    pictures = [s for s in view.shapes if s.picture]
+    pictures = [p for p, s in enumerate(view.shapes) if s.picture]
     found = []
     for i, shape, words in view.drawn():
-        for picture in pictures:
-            covered = [_overlap(w.ink, picture.box_pt) for w in words]
+        for p in pictures:
+            covered = [_overlap(w.ink, view.shapes[p].box_pt) for w in words]
             covered = [(w, h) for w, h in covered if w > TOLERANCE and h > TOLERANCE]
             if covered:
                 w, h = max(covered, key=lambda c: c[0] * c[1])
                 found.append(view.finding(3, "text-over-picture", shape.name,
-                                          f"text drawn over a picture: '{shape.name}' over '{picture.name}' "
+                                          f"text drawn over a picture: {view.label(i)} over {view.label(p)} "
                                           f"({w:.1f} x {h:.1f} pt)", min(w, h)))
     return found
 
@@ -658,9 +670,9 @@ def hangul_without_glyphs(view: SlideView) -> list[Finding]:
         tofu = [f for f in drawn if view.fonts.lacks_hangul(f)]
         if declared:
             seen = f"; LibreOffice drew it with {', '.join(repr(f) for f in drawn)}" if drawn else ""
-            message = f"'{shape.name}' sets Hangul in {', '.join(repr(f) for f in declared)}{seen}"
+            message = f"{view.label(i)} sets Hangul in {', '.join(repr(f) for f in declared)}{seen}"
         elif tofu:
-            message = f"'{shape.name}' is drawn with {', '.join(repr(f) for f in tofu)}"
+            message = f"{view.label(i)} is drawn with {', '.join(repr(f) for f in tofu)}"
         else:
             continue
         found.append(view.finding(4, "hangul-font", shape.name, "Hangul in a font without Hangul glyphs: " + message))
@@ -687,7 +699,7 @@ def text_too_small(view: SlideView) -> list[Finding]:
         smallest, floor = min(sizes), SIZE_FLOORS[role]
         if smallest < floor - 0.1:
             found.append(view.finding(5, "text-too-small", shape.name,
-                                      f"text under the size floor: '{shape.name}' has {round(smallest, 1):g} pt "
+                                      f"text under the size floor: {view.label(i)} has {round(smallest, 1):g} pt "
                                       f"text; the floor for {ROLE_LABELS[role]} is {floor:g} pt", floor - smallest))
     return found
 
@@ -695,11 +707,11 @@ def text_too_small(view: SlideView) -> list[Finding]:
 def picture_without_alt(view: SlideView) -> list[Finding]:
     """Pictures with no description, or only a file name as one."""
     found = []
-    for shape in view.shapes:
+    for i, shape in enumerate(view.shapes):
         if shape.picture and (not shape.alt or FILE_NAME.match(shape.alt)):
             why = f" (its description is the file name '{shape.alt}')" if shape.alt else ""
             found.append(view.finding(6, "picture-without-alt", shape.name,
-                                      f"picture without alt text: '{shape.name}'{why}"))
+                                      f"picture without alt text: {view.label(i)}{why}"))
     return found
 
 

@@ -64,6 +64,7 @@ sections:
         rows:
           - ["크기", "GB", "MB"]
           - ["시작", "수십 초", "1초 미만"]
+          - ["격리", "강함: 게스트 OS마다 커널이 따로 있어 무겁다", "약함: 커널을 나눠 쓰지만 가볍고 빠르다"]
         notes: "표입니다."
       - kind: image
         title: "그림"
@@ -462,3 +463,21 @@ def test_the_fontconfig_file_adds_the_package_fonts_to_the_users_configuration(t
     assert '<include ignore_missing="yes">/etc/custom &amp; fonts.conf</include>' in text
     assert f"<dir>{FONT_DIR}</dir>" in text
     etree.fromstring(text.encode())
+
+
+def test_a_table_row_may_grow_but_a_cell_keeps_its_width():
+    cell = ShapeInfo("Table row 2, column 1", Box(*(Inches(v) for v in (1, 1, 2, 0.4))),
+                     (ParagraphInfo("", (RunInfo("긴 셀의 글"),)),), grows=True)
+    below = [word("긴", 80, 100), word("셀의", 80, 140, line=2), word("글", 80, 170, line=3)]
+    view = export.SlideView(1, (cell,), below, [0, 0, 0], 960, 540, export.FontBook())
+    assert export.text_outside_box(view) == []
+    wide = [word("긴", 80, 100), word("셀의", 200, 100), word("글", 250, 100)]
+    view = export.SlideView(1, (cell,), wide, [0, 0, 0], 960, 540, export.FontBook())
+    [finding] = export.text_outside_box(view)
+    assert "at the right" in finding.message and "at the bottom" not in finding.message
+
+
+def test_shapes_that_share_a_name_are_told_apart_by_their_text():
+    shapes = (shape("Agenda minutes", (10, 1, 1, 0.5), "9 min"), shape("Agenda minutes", (10, 1.5, 1, 0.5), "13 min"))
+    view = export.SlideView(2, shapes, [], [], 960, 540, export.FontBook())
+    assert [view.label(0), view.label(1)] == ["'Agenda minutes' ('9 min')", "'Agenda minutes' ('13 min')"]

@@ -53,13 +53,18 @@ class ParagraphInfo:
 
 @dataclass(frozen=True)
 class ShapeInfo:
-    """One shape (or table cell) on a slide; ``box`` is in EMU, ``alt`` is the picture's description."""
+    """One shape (or table cell) on a slide; ``box`` is in EMU, ``alt`` is the picture's description.
+
+    ``grows`` is True for a table cell: a row's height is a minimum that grows to fit its
+    text, so only the cell's width bounds what is drawn in it.
+    """
 
     name: str
     box: Box
     paragraphs: tuple[ParagraphInfo, ...] = ()
     picture: bool = False
     alt: str = ""
+    grows: bool = False
 
     @property
     def text(self) -> str:
@@ -179,7 +184,7 @@ def _cells(frame, box: Box, transform: _Transform, faces: dict) -> list[ShapeInf
             cell_box = Box(lefts[c], tops[r], sum(widths[c:c + span_c]), sum(heights[r:r + span_r]))
             body = tc.find(qn("a:txBody"))
             name = f"{frame.name} row {r + 1}, column {c + 1}"
-            cells.append(ShapeInfo(name, cell_box, _paragraphs(body, faces) if body is not None else ()))
+            cells.append(ShapeInfo(name, cell_box, _paragraphs(body, faces) if body is not None else (), grows=True))
     return cells
 
 

@@ -136,6 +136,8 @@ def _value_labels(fig: Figure, ax, metric: m.Metric, n_categories: int, theme: T
         for text in ax.bar_label(container, labels=labels, padding=style.small / 3, fontproperties=prop,
                                  color=canvas.colour(theme.palette.text), rotation=90 if upright else 0):
             text.set_linespacing(1.0)
+            text.set_bbox({"boxstyle": "square,pad=0.1", "facecolor": canvas.colour(theme.palette.background),
+                           "edgecolor": "none"})  # a grid line behind a value does not cross it
     _room_above(fig, ax, metric, tall + style.small / 3 / 72 + style.pad)
 
 

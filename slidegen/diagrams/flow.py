@@ -5,7 +5,8 @@ left to right; with ``direction: rows`` they are rows from top to bottom. A zone
 drawn as a light rounded band with its label; a box outside every zone is a lane of its own.
 Lanes come in the order of their first box in the spec; the boxes of a lane follow each other
 across it (downwards in a column, rightwards in a row) in the order they are declared, each
-moved towards the boxes it is joined to so that most arrows run straight.
+moved towards the boxes it is joined to so that most arrows run straight. Every zone band spans
+the extent of all the boxes, so the bands line up.
 
 Arrows. An arrow between neighbouring lanes runs through the gap between them; one between boxes
 of the same lane runs through the gap between those boxes, or around the lane's side when other
@@ -182,7 +183,6 @@ class Layout:
         self.box_u, self.box_v, self.v_gap = box_u, box_v, v_gap
         self.v_top = margin + zone_head + (ZONE_PAD if self.zoned else 0)
         self.v_bottom = v_total - margin - channel - (ZONE_PAD if self.zoned else 0)
-        self.channel_v = v_total - margin - channel / 2
         self.lane_u: list[tuple[float, float]] = []  # (start of the lane's band, start of its boxes)
         u = u0
         for i, lane in enumerate(self.lanes):
@@ -194,6 +194,9 @@ class Layout:
                 u += gaps[i]
         self.gaps = gaps
         self.place()
+        self.v_first = min(self.v.values())  # zones hug the boxes: every zone spans all of them
+        self.v_last = max(self.v.values()) + box_v
+        self.channel_v = self.v_last + (ZONE_PAD if self.zoned else 0) + channel / 2
         self.draw_zones(margin, zone_head, v_total)
         self.draw_boxes()
         self.draw_arrows(routes)
@@ -307,7 +310,7 @@ class Layout:
                 continue
             start = self.lane_u[i][0]
             du = self.box_u + 2 * ZONE_PAD
-            top, bottom = margin, self.v_bottom + ZONE_PAD
+            top, bottom = self.v_first - ZONE_PAD - zone_head, self.v_last + ZONE_PAD
             x, y, w, h = self.rect(start, top, du, bottom - top)
             canvas.rounded(self.ax, self.theme, x, y, w, h, pal.code_background, pal.rule,
                            gid=f"zone/{lane.zone.id}", zorder=1)
@@ -400,6 +403,12 @@ class Layout:
         end = self.lane_u[gap][1] + self.box_u + (ZONE_PAD if self.lanes[gap].zone else 0)
         return end + self.gaps[gap] / 2 if gap < len(self.gaps) else end + 2 * self.style.gap / 2
 
+    def ground(self, r: Route) -> str:
+        """The colour under an arrow's label: a zone's fill inside a zone, else the background."""
+        pal = self.theme.palette
+        inside = r.kind == "within" and self.lanes[self.lane_of[r.arrow.source]].zone is not None
+        return pal.code_background if inside else pal.background
+
     def arrow(self, r: Route, points: list[tuple[float, float]], at: tuple[float, float], beside: bool) -> None:
         """The arrow along ``points`` and its label at ``at``: on the shaft, or just right of it."""
         pal, style = self.theme.palette, self.style
@@ -417,7 +426,7 @@ class Layout:
                          fontproperties=canvas.font(self.theme, r.size), color=canvas.colour(pal.text),
                          linespacing=canvas.LINE_SPACING, gid=f"arrow{r.index}/label", zorder=4,
                          bbox={"boxstyle": f"round,pad={LABEL_PAD * 72 / r.size:.3f}",
-                               "facecolor": canvas.colour(pal.background), "edgecolor": "none"})
+                               "facecolor": canvas.colour(self.ground(r)), "edgecolor": "none"})
 
 
 def _spread(wanted: list[float], step: float, low: float, high: float) -> list[float]:

@@ -17,6 +17,8 @@ from .draft import COMMENT_KEY
 from .strings import clean, one_line
 
 _SPACES = re.compile(r"\s")
+_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")  # YAML reads these as line breaks
+_ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 
 INDENT = 2
 FLOW_WIDTH = 100  # a list of scalars shorter than this, on one line, is written in flow style
@@ -30,7 +32,7 @@ def scalar(value) -> str:
         text = yaml.safe_dump(value, allow_unicode=True, width=float("inf"))
     else:
         text = yaml.safe_dump(str(value), allow_unicode=True, width=float("inf"),
-                              default_style='"' if "\n" in str(value) else None)
+                              default_style='"' if _BREAKS.search(str(value)) else None)
     return text[:-5] if text.endswith("\n...\n") else text.rstrip("\n")
 
 
@@ -43,6 +45,8 @@ def flow(value) -> str:
 
 def _block(value: str, indent: int) -> list[str] | None:
     """A multi-line string as a literal block (header, then lines at ``indent``), if YAML allows one."""
+    if _ODD_BREAKS.search(value):
+        return None
     text = yaml.safe_dump(value, allow_unicode=True, width=float("inf"), default_style="|")
     if not text.startswith("|"):
         return None
@@ -79,7 +83,9 @@ def _mapping(data: dict, indent: int, first_prefix: str | None = None) -> list[s
         if first_prefix is not None and not out:
             lead = first_prefix
         name = scalar(key)
-        if isinstance(value, dict):
+        if isinstance(value, dict) and not any(k != COMMENT_KEY for k in value):
+            out.append(f"{lead}{name}: {{}}")
+        elif isinstance(value, dict):
             out += _comments(value.get(COMMENT_KEY, []), pad) if out or first_prefix is None else []
             out.append(f"{lead}{name}:")
             out += _mapping(value, indent + INDENT)
@@ -91,7 +97,7 @@ def _mapping(data: dict, indent: int, first_prefix: str | None = None) -> list[s
             else:
                 out.append(f"{lead}{name}:")
                 out += _sequence(value, indent + INDENT)
-        elif isinstance(value, str) and "\n" in value:
+        elif isinstance(value, str) and _BREAKS.search(value):
             block = _block(value, indent + INDENT)
             if block is None:
                 out.append(f"{lead}{name}: {scalar(value)}")

@@ -173,16 +173,27 @@ class Fitter:
         return even(rows, counts, fits)
 
     def _table_rows_from(self, header: list[str], rows: list[list[str]]) -> int:
-        pages = self._plan_table(header, rows)
-        if pages is None:
+        """The most leading rows that make one table slide (0 if not even one row does)."""
+        def one(n: int) -> bool:
+            pages = self._plan_table(header, rows[:n])
+            return pages is not None and len(pages) == 1
+
+        if not one(1):
             return 0
-        n = len(pages[0])
-        while n > 0:
-            alone = self._plan_table(header, rows[:n])
-            if alone is not None and len(alone) == 1:
-                return n
-            n -= 1
-        return 0
+        good, bad = 1, None
+        while bad is None and good < len(rows):  # double until a slide overflows, then halve the gap
+            trial = min(len(rows), good * 2)
+            if one(trial):
+                good = trial
+            else:
+                bad = trial
+        while bad is not None and bad - good > 1:
+            middle = (good + bad) // 2
+            if one(middle):
+                good = middle
+            else:
+                bad = middle
+        return good
 
     def _plan_table(self, header: list[str], rows: list[list[str]]) -> list[list] | None:
         slide = m.TableSlide(kind="table", title=_text("-"), columns=[_text(c) for c in header],

@@ -23,6 +23,7 @@ from .values import number, with_unit
 HEADROOM = 1.2  # linear panels start this much above the tallest bar; the value labels then set the top
 LOG_FLOOR = 3  # log panels start at a power of ten at least this many times below the smallest bar
 BAR_SHARE = 0.7  # share of a category's slot the bars take
+MAX_BAR = 1.6  # widest a bar gets, inches: one panel across the slide keeps slim bars
 LOG_SCALE = m.Text({m.ANY_LANGUAGE: "log scale", "ko": "로그 눈금"})
 
 
@@ -43,7 +44,8 @@ def draw(spec: m.BarsDiagram, theme: Theme, pick: Callable) -> Figure:
         fig.draw_without_rendering()
         for ax, metric in zip(axes, spec.metrics):
             _category_labels(fig, ax, categories, theme)
-            _value_labels(fig, ax, metric, len(categories), theme)
+            share = _narrow(fig, ax, metric, len(categories))
+            _value_labels(fig, ax, metric, len(categories), theme, share)
         return canvas.finish(fig, theme)
 
 
@@ -108,14 +110,26 @@ def _category_labels(fig: Figure, ax, categories: list[str], theme: Theme) -> No
         label.set_linespacing(1.1)
 
 
-def _value_labels(fig: Figure, ax, metric: m.Metric, n_categories: int, theme: Theme) -> None:
+def _narrow(fig: Figure, ax, metric: m.Metric, n_categories: int) -> float:
+    """Keep bars no wider than :data:`MAX_BAR` in a wide panel; returns the share of a slot they take."""
+    slot = ax.get_position().width * fig.get_figwidth() / n_categories
+    share = min(BAR_SHARE, MAX_BAR * len(metric.series) / slot)
+    width = share / len(metric.series)
+    for s, container in enumerate(ax.containers):
+        for i, patch in enumerate(container.patches):
+            patch.set_width(width * 0.92)
+            patch.set_x(i - share / 2 + width * s + width * 0.04)
+    return share
+
+
+def _value_labels(fig: Figure, ax, metric: m.Metric, n_categories: int, theme: Theme, share: float) -> None:
     """Each bar's value with its unit above it, and room above the bars for the labels.
 
     A label is wrapped (between number and unit) or set smaller, not below the floor, to fit
     its bar's slot; when bars are too narrow for that, the labels stand upright.
     """
     style = theme.diagram
-    slot = ax.get_position().width * fig.get_figwidth() / n_categories * BAR_SHARE / len(metric.series)
+    slot = ax.get_position().width * fig.get_figwidth() / n_categories * share / len(metric.series)
     texts = [with_unit(v, metric.unit) for series in metric.series for v in series.values]
     fitted = [canvas.fit(fig, theme, t, slot * 1.1, 1.0, style.value, bold=True) for t in texts]
     size = min(points for _, points in fitted)

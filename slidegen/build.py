@@ -210,11 +210,19 @@ def prepare(loaded: Loaded, audience: Audience, theme: Theme) -> Prepared:
     for note in notes:
         problem = loaded.source.problem(note.path, note.message)
         (errors if note.error else warnings).append(problem)
+    if theme.template is not None:
+        from .render.template import template_warnings
+        info = template_info(theme.template)
+        for message in template_warnings(info, dict(theme.layouts), {s.kind for s in slides}):
+            warnings.append(Problem(display(Path(theme.template)), 0, 0, "", message))
     return Prepared(loaded, cut, slides, errors, warnings)
 
 
-def theme_for(loaded: Loaded, audience: Audience, override: str | None) -> Theme:
-    """The theme of an audience: the override, the profile's choice, or the default."""
+def theme_for(loaded: Loaded, audience: Audience, override: str | None, template: str | None = None,
+              layouts: dict[str, str] | None = None) -> Theme:
+    """The look of an audience: a built-in theme (the override, the profile's, or the default),
+    then, when a template is given (``--template`` or the profile's ``template``), its layouts,
+    placeholder boxes and colours on top."""
     from .theme import THEMES
     name = override or audience.profile.theme
     if name is not None and name not in THEMES:
@@ -224,7 +232,28 @@ def theme_for(loaded: Loaded, audience: Audience, override: str | None) -> Theme
         problem = locate(loaded, where, f"unknown theme '{name}'", audience.origin) if where else \
             Problem("--theme", 0, 0, "", f"unknown theme '{name}'", hint)
         raise SlidegenError(Problem(problem.file, problem.line, problem.col, problem.path, problem.message, hint))
-    return get_theme(name)
+    theme = get_theme(name)
+    path = template
+    if path is None and audience.profile.template:
+        origin = Path(audience.origin.file).parent if audience.origin else loaded.path.parent
+        path = str(origin / audience.profile.template)
+    if path is None:
+        return theme
+    from .render.template import theme_from_template
+    overrides = {**audience.profile.layouts, **(layouts or {})}
+    return theme_from_template(template_info(path), theme, overrides)
+
+
+_TEMPLATES: dict = {}
+
+
+def template_info(path: str):
+    """A template's layouts, sizes and colours, read once per file and process."""
+    from .render.template import read_template
+    key = str(Path(path).resolve())
+    if key not in _TEMPLATES:
+        _TEMPLATES[key] = read_template(path, display(Path(path)))
+    return _TEMPLATES[key]
 
 
 def build_one(loaded: Loaded, audience: Audience, out_dir: Path, theme: Theme, *,
@@ -287,21 +316,85 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def each_audience(loaded: list[Loaded], wanted: str | None, theme_name: str | None):
+def each_audience(loaded: list[Loaded], wanted: str | None, theme_name: str | None,
+                  template: str | None = None, layouts: dict[str, str] | None = None):
     """Every (deck, audience, theme) to make: all audiences of every deck, or the one asked for."""
     for deck in loaded:
         for audience in choose_audiences(deck, wanted):
-            yield deck, audience, theme_for(deck, audience, theme_name)
+            yield deck, audience, theme_for(deck, audience, theme_name, template, layouts)
+
+
+WORKERS_ENV = "SLIDEGEN_JOBS"
+_JOBS: list = []  # the jobs of make_all, inherited by its forked workers
+
+
+def usable_cores() -> int:
+    """How many processes a build runs at most: ``$SLIDEGEN_JOBS``, else the cores this process may use."""
+    wanted = os.environ.get(WORKERS_ENV, "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def make_all(jobs: list, out_dir: Path, *, allow_outside: bool = False,
+             workers: int | None = None) -> list[tuple[Built, list[Problem], list[Problem]]]:
+    """:func:`build_one` for every (deck, audience, theme) job, in job order.
+
+    Two jobs or more run in forked worker processes, one per usable core: they inherit the parsed
+    decks and the imports, and send back only the results. Forking needs a process without other
+    threads, so ``slidegen watch`` (and any platform without fork) builds one job after the other.
+    """
+    import threading
+    count = min(usable_cores() if workers is None else workers, len(jobs))
+    if count < 2 or threading.active_count() > 1 or not _can_fork():
+        return [build_one(deck, chosen, out_dir, theme, allow_outside=allow_outside)
+                for deck, chosen, theme in jobs]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from . import render  # noqa: F401 - imported once here rather than in every worker
+    global _JOBS
+    _JOBS = [(deck, chosen, theme, out_dir, allow_outside) for deck, chosen, theme in jobs]
+    try:
+        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
+            done = list(pool.map(_make_job, range(len(jobs))))
+    finally:
+        _JOBS = []
+    for status, value in done:
+        if status == "error":
+            raise SlidegenError(*value)
+    return [value for _, value in done]
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _make_job(index: int):
+    """Run job ``index`` of :data:`_JOBS` in a worker; an input error comes back as data."""
+    deck, chosen, theme, out_dir, allow_outside = _JOBS[index]
+    try:
+        return "done", build_one(deck, chosen, out_dir, theme, allow_outside=allow_outside)
+    except SlidegenError as exc:  # its pickled form would lose the problems
+        return "error", (exc.problems, exc.code)
 
 
 def build(paths: list[str] | None, out_dir: Path, *, audience: str | None = None, strict: bool = False,
-          theme_name: str | None = None, allow_outside: bool = False) -> list[Built]:
-    """Build every deck for every (or one) audience into ``out_dir``; all or nothing."""
+          theme_name: str | None = None, allow_outside: bool = False, template: str | None = None,
+          layouts: dict[str, str] | None = None, workers: int | None = None) -> list[Built]:
+    """Build every deck for every (or one) audience into ``out_dir``; all or nothing.
+
+    Several decks or audiences are made on every usable core (``workers``: how many processes at
+    most; default :func:`usable_cores`); the bytes are those of a build one after the other.
+    """
     loaded = load(deck_files(paths))
     results: list[Built] = []
     errors: list[Problem] = []
-    for deck, chosen, theme in each_audience(loaded, audience, theme_name):
-        built, found, warnings = build_one(deck, chosen, out_dir, theme, allow_outside=allow_outside)
+    jobs = list(each_audience(loaded, audience, theme_name, template, layouts))
+    for built, found, warnings in make_all(jobs, out_dir, allow_outside=allow_outside, workers=workers):
         errors.extend(found)
         if strict:
             errors.extend(warnings)

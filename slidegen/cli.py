@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import CONTENT, SlidegenError
+from .errors import CONTENT, Problem, SlidegenError
 
 BUG = 1
 
@@ -20,7 +20,8 @@ def cmd_build(args) -> int:
         from .export import find_tools
         find_tools()
     results = build(args.decks or None, Path(args.out), audience=args.audience, strict=args.strict,
-                    theme_name=args.theme, allow_outside=args.allow_outside)
+                    theme_name=args.theme, allow_outside=args.allow_outside, template=args.template,
+                    layouts=layout_options(args.layout))
     for built in results:
         for warning in built.warnings:
             print(warning, file=sys.stderr)
@@ -59,6 +60,39 @@ def cmd_check(args) -> int:
         if not args.quiet:
             print(f"{len(reports)} deck(s) checked: {len(findings) or 'no'} problem(s)", file=sys.stderr)
     return 1 if findings else 0
+
+
+def layout_options(options: list[str]) -> dict[str, str]:
+    """``--layout KIND=NAME`` options as a mapping; a malformed one is an input error."""
+    from .layouts import parse_layout_options
+    try:
+        return parse_layout_options(options)
+    except ValueError as exc:
+        raise SlidegenError(Problem("--layout", message=str(exc))) from None
+
+
+def cmd_layouts(args) -> int:
+    """Show a template's layouts and placeholders, and which slide kinds slidegen puts on each."""
+    from .layouts import KINDS, choose_layout, layout_names
+    from .render.template import read_template, template_warnings
+    info = read_template(args.template)
+    names = layout_names(layout_options(args.layout))
+    use: dict[str, list[str]] = {}
+    for kind in KINDS:
+        chosen, _ = choose_layout(kind, info.names, names)
+        use.setdefault(chosen, []).append(kind)
+    print(f"{args.template}: {info.width / 914400:.2f} x {info.height / 914400:.2f} in, "
+          f"{len(info.layouts)} layouts, {info.slides} sample slides (not carried into decks)")
+    for layout in info.layouts:
+        kinds = ", ".join(use.get(layout.name, [])) or "-"
+        print(f"  {layout.name!r} (master {layout.master + 1}): slidegen uses it for {kinds}")
+        for ph in layout.placeholders:
+            box = ph.box
+            print(f"      {ph.type:<13} idx {ph.idx:<3} at {box.x / 914400:.2f},{box.y / 914400:.2f} in, "
+                  f"{box.w / 914400:.2f} x {box.h / 914400:.2f} in")
+    for message in template_warnings(info, names, set(KINDS)):
+        print(f"warning: {message}")
+    return 0
 
 
 def cmd_validate(args) -> int:
@@ -128,6 +162,14 @@ def cmd_extract(args) -> int:
     return 0
 
 
+def cmd_watch(args) -> int:
+    """Build the decks, then rebuild what each save changes, until Ctrl-C."""
+    from .watch import watch
+    return watch(args.decks or None, Path(args.out), audience=args.audience, theme_name=args.theme,
+                 template=args.template, layouts=layout_options(args.layout), strict=args.strict,
+                 allow_outside=args.allow_outside)
+
+
 def cmd_schema(args) -> int:
     """Print the JSON Schema of the deck YAML."""
     from .model import Deck
@@ -148,6 +190,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="output", help="output folder (default: output)")
     build.add_argument("--audience", help="build this audience only")
     build.add_argument("--theme", help="a built-in theme for every deck")
+    build.add_argument("--template", help="a .pptx or .potx to build on (its masters and layouts)")
+    build.add_argument("--layout", action="append", default=[], metavar="KIND=NAME",
+                       help="use the template's layout NAME for slide KIND (or 'default'); repeatable")
     build.add_argument("--json", action="store_true", help="print a JSON report on stdout")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument("--allow-outside", action="store_true", help="allow pictures outside the deck's folder")
@@ -178,6 +223,11 @@ def parser() -> argparse.ArgumentParser:
     notes.add_argument("-q", "--quiet", action="store_true")
     notes.set_defaults(run=cmd_notes)
 
+    layouts = sub.add_parser("layouts", help="list a template's layouts and how slidegen maps them")
+    layouts.add_argument("template", help="a .pptx or .potx file")
+    layouts.add_argument("--layout", action="append", default=[], metavar="KIND=NAME")
+    layouts.set_defaults(run=cmd_layouts)
+
     themes = sub.add_parser("themes", help="list the built-in themes")
     themes.set_defaults(run=cmd_themes)
 
@@ -186,6 +236,18 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", help="the deck YAML to write (default: print it)")
     extract.add_argument("--force", action="store_true", help="overwrite an existing output file")
     extract.set_defaults(run=cmd_extract)
+
+    watch = sub.add_parser("watch", help="rebuild decks on every save (Ctrl-C to stop)")
+    watch.add_argument("decks", nargs="*", help="deck files (default: content/*.yaml)")
+    watch.add_argument("--out", default="output", help="output folder (default: output)")
+    watch.add_argument("--audience", help="build this audience only")
+    watch.add_argument("--theme", help="a built-in theme for every deck")
+    watch.add_argument("--template", help="a .pptx or .potx to build on (its masters and layouts)")
+    watch.add_argument("--layout", action="append", default=[], metavar="KIND=NAME",
+                       help="use the template's layout NAME for slide KIND (or 'default'); repeatable")
+    watch.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    watch.add_argument("--allow-outside", action="store_true", help="allow pictures outside the deck's folder")
+    watch.set_defaults(run=cmd_watch)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the deck YAML")
     schema.set_defaults(run=cmd_schema)

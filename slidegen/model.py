@@ -473,8 +473,10 @@ class Profile(Node):
     include_tags: list[str] = Field(default_factory=list,
                                     description="Tagged content is left out unless its tag is listed.")
     exclude_tags: list[str] = Field(default_factory=list, description="Content with these tags is left out.")
-    theme: str | None = None
-    template: str | None = None
+    theme: str | None = Field(None, description="A built-in theme: light, dark or contrast.")
+    template: str | None = Field(None, description="A .pptx/.potx to build on, relative to this file.")
+    layouts: dict[str, str] = Field(default_factory=dict,
+                                    description="Slide kind (or 'default') -> layout name in the template.")
     description: Text | None = None
 
 

@@ -463,13 +463,37 @@ def question_box(theme: Theme) -> Box:
     return Box(body.x + inches(1.4), body.y, body.w - inches(1.4), body.h)
 
 
+def closing_boxes(theme: Theme) -> tuple[Box, Box, Box]:
+    """The closing slide's title, message and next-lecture panel."""
+    grid = theme.grid
+    if theme.template is not None:
+        title = grid.title
+    else:
+        title = Box(grid.margin, inches(0.6), grid.width - 2 * grid.margin, inches(1.2))
+    message = Box(title.x, title.y + title.h + inches(0.05), title.w, inches(0.7))
+    top = message.y + message.h + inches(0.4)
+    panel = Box(grid.margin, top, grid.width - 2 * grid.margin, grid.footer.y - inches(0.2) - top)
+    return title, message, panel
+
+
 def plan_closing(slide: m.ClosingSlide, ctx: Context, path: tuple) -> list[Planned]:
+    sizes, theme = ctx.theme.sizes, ctx.theme
     planned = base(slide, ctx, path, "closing", title=ctx.pick(slide.title) or ctx.words["thanks"])
-    nxt = slide.next
-    planned.parts = {"message": ctx.pick(slide.message),
-                     "next_label": ctx.words["next"],
-                     "next_title": ctx.pick(nxt.title) if nxt else "",
-                     "topics": [ctx.pick(t) for t in nxt.topics] if nxt else []}
+    paras: list[Para] = []
+    if slide.next is not None:
+        paras = [Para(inline(ctx.words["next"]), sizes.caption + 4, bold=True, color=theme.palette.accent),
+                 Para(inline(ctx.pick(slide.next.title)), sizes.body + 4, bold=True, space_before=0.2)]
+        paras += [Para(inline(ctx.pick(t)), sizes.body, level=1, space_before=0.3) for t in slide.next.topics]
+        panel = closing_boxes(theme)[2].inset(inches(0.3), inches(0.2))
+        if not fits(paras, panel, theme):
+            fitted = shrink(paras[1:], panel.inset(0, 0)._replace(h=panel.h - round(
+                (sizes.caption + 4) * LINE_PITCH * EMU_PER_PT)), theme, sizes.body, sizes.body_min)
+            if fitted is None:
+                ctx.error(path + ("next",), "the next lecture's topics do not fit on the closing slide; "
+                                            "shorten them")
+            else:
+                paras = paras[:1] + fitted
+    planned.parts = {"message": ctx.pick(slide.message), "next": paras}
     return [planned]
 
 

@@ -147,6 +147,10 @@ class Grid:
     bullet_indent: int = inches(0.35)
     sub_indent: int = inches(0.75)
     paragraph_space: float = 0.35  # space before a paragraph, in lines of its size
+    boxes: tuple[tuple[str, Box], ...] = ()  # boxes taken from a template's layouts, by property name
+
+    def _given(self, name: str) -> Box | None:
+        return dict(self.boxes).get(name)
 
     @property
     def slide(self) -> Box:
@@ -154,6 +158,8 @@ class Grid:
 
     @property
     def title(self) -> Box:
+        if self._given("title"):
+            return self._given("title")
         return Box(self.margin, self.title_top, self.width - 2 * self.margin, self.title_height)
 
     @property
@@ -163,12 +169,15 @@ class Grid:
 
     @property
     def body(self) -> Box:
+        if self._given("body"):
+            return self._given("body")
         bottom = self.footer.y - inches(0.15)
         return Box(self.margin, self.body_top, self.width - 2 * self.margin, bottom - self.body_top)
 
     @property
     def title_rule(self) -> Box:
-        return Box(self.margin, self.title_top + self.title_height + inches(0.02), inches(1.2), inches(0.06))
+        title = self.title
+        return Box(title.x, title.y + title.h + inches(0.02), inches(1.2), inches(0.06))
 
     @property
     def progress(self) -> Box:
@@ -176,10 +185,14 @@ class Grid:
 
     @property
     def cover_title(self) -> Box:
+        if self._given("cover_title"):
+            return self._given("cover_title")
         return Box(self.margin, inches(2.2), self.width - 2 * self.margin, inches(1.9))
 
     @property
     def cover_subtitle(self) -> Box:
+        if self._given("cover_subtitle"):
+            return self._given("cover_subtitle")
         return Box(self.margin, inches(4.25), self.width - 2 * self.margin, inches(1.5))
 
     @property
@@ -192,10 +205,14 @@ class Grid:
 
     @property
     def section_title(self) -> Box:
+        if self._given("section_title"):
+            return self._given("section_title")
         return Box(self.margin, inches(2.9), self.width - 2 * self.margin, inches(1.6))
 
     @property
     def section_subtitle(self) -> Box:
+        if self._given("section_subtitle"):
+            return self._given("section_subtitle")
         return Box(self.margin, inches(4.6), self.width - 2 * self.margin, inches(1.6))
 
 
@@ -222,9 +239,15 @@ class DiagramStyle:
 
 @dataclass(frozen=True)
 class Theme:
-    """A complete look: palette, fonts, sizes, grid; also what diagrams draw with."""
+    """A complete look: palette, fonts, sizes, grid; also what diagrams draw with.
+
+    ``template`` is a .pptx/.potx whose masters and layouts the deck is built on; ``layouts``
+    maps slide kinds to its layout names (see ``slidegen.layouts``).
+    """
 
     name: str = "light"
+    template: str | None = None
+    layouts: tuple[tuple[str, str], ...] = ()
     palette: Palette = field(default_factory=Palette)
     fonts: Fonts = field(default_factory=Fonts)
     sizes: Sizes = field(default_factory=Sizes)

@@ -21,7 +21,8 @@ from pptx.util import Emu
 from ..plan import Planned
 from ..theme import Box, Theme
 from .agenda import render_agenda
-from .base import Page, notes
+from ..layouts import choose_layout, layout_names
+from .base import Page, drop_empty_placeholders, notes
 from .bullets import render_bullets
 from .callout import render_callout
 from .cards import render_cards
@@ -34,6 +35,7 @@ from .quote import render_quote
 from .section import render_section
 from .summary import render_summary
 from .table import render_table
+from .template import presentation_from_template
 from .title import render_title
 from .two_column import render_two_column
 
@@ -54,15 +56,6 @@ RENDERERS: dict[str, Callable[[Page], None]] = {
     "question": render_question,
     "closing": render_closing,
 }
-
-LAYOUTS: dict[str, str] = {
-    "title": "Title Slide",
-    "section": "Section Header",
-    "bullets": "Title and Content",
-    "summary": "Title and Content",
-}
-DEFAULT_LAYOUT = "Title Only"
-
 
 @dataclass(frozen=True)
 class DeckInfo:
@@ -104,19 +97,31 @@ def _fit_to_grid(shapes, layout_name: str, theme: Theme, two_content: bool) -> N
         shape.left, shape.top, shape.width, shape.height = Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h)
 
 
-def _theme_fonts(prs, theme: Theme) -> None:
-    """Name the deck's fonts in the theme part, Latin and East Asian, for text typed later by hand."""
-    part = prs.slide_master.part.part_related_by(RT.THEME)
-    root = etree.fromstring(part.blob)
-    for group in ("a:majorFont", "a:minorFont"):
-        for el in root.iter(qn(group)):
-            el.find(qn("a:latin")).set("typeface", theme.fonts.sans)
-            el.find(qn("a:ea")).set("typeface", theme.fonts.sans)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+def _theme_fonts(prs, theme: Theme, only_missing: bool = False) -> None:
+    """Name the deck's fonts in the theme parts for text typed later by hand.
+
+    On a user template only an empty East Asian font is filled in: its Latin fonts are its brand.
+    """
+    for master in prs.slide_masters:
+        part = master.part.part_related_by(RT.THEME)
+        root = etree.fromstring(part.blob)
+        for group in ("a:majorFont", "a:minorFont"):
+            for el in root.iter(qn(group)):
+                latin, ea = el.find(qn("a:latin")), el.find(qn("a:ea"))
+                if not only_missing:
+                    latin.set("typeface", theme.fonts.sans)
+                if ea is not None and (not only_missing or not ea.get("typeface")):
+                    ea.set("typeface", theme.fonts.sans)
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def new_presentation(theme: Theme):
-    """The base presentation: 16:9, layouts moved to the theme's grid, theme fonts set."""
+    """The base presentation: the user's template as it is, or ours: 16:9, layouts on the theme's grid."""
+    if theme.template is not None:
+        prs = presentation_from_template(theme.template)
+        fast_part_names(prs)
+        _theme_fonts(prs, theme, only_missing=True)
+        return prs
     prs = Presentation()
     fast_part_names(prs)
     prs.slide_width, prs.slide_height = Emu(theme.grid.width), Emu(theme.grid.height)
@@ -145,11 +150,14 @@ def render_deck(slides: list[Planned], pictures: dict[int, tuple[bytes, tuple[in
     """
     prs = new_presentation(theme)
     layouts = layouts_by_name(prs)
+    names = layout_names(dict(theme.layouts))
     for number, plan in enumerate(slides, 1):
-        slide = prs.slides.add_slide(layouts[LAYOUTS.get(plan.kind, DEFAULT_LAYOUT)])
+        chosen, _ = choose_layout(plan.kind, list(layouts), names)
+        slide = prs.slides.add_slide(layouts[chosen])
         picture, size = pictures.get(number - 1, (None, None))
         page = Page(slide, plan, theme, number, len(slides), info.title, picture, size)
         RENDERERS[plan.kind](page)
+        drop_empty_placeholders(page)
         notes(page)
     props = prs.core_properties
     props.title = info.title

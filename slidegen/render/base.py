@@ -207,24 +207,54 @@ def rect(page: Page, box: Box, fill: str, *, shape=MSO_SHAPE.RECTANGLE, name: st
     return shp
 
 
+def placeholder(page: Page, *types: str):
+    """The slide's first placeholder of one of ``types`` (TITLE, BODY, OBJECT, SUBTITLE...), or None."""
+    for shape in page.slide.placeholders:
+        if str(shape.placeholder_format.type).split(".")[-1].split(" ")[0] in types:
+            return shape
+    return None
+
+
+def body_frame(page: Page, box: Box, *types: str, name: str = "Body"):
+    """The text frame of the slide's placeholder of ``types`` moved to ``box``, or of a new text box."""
+    shape = placeholder(page, *types)
+    if shape is None:
+        shape = page.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
+        shape.name = name
+    else:
+        shape.left, shape.top, shape.width, shape.height = Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h)
+    return shape.text_frame
+
+
+def drop_empty_placeholders(page: Page) -> None:
+    """Remove placeholders left empty: they would say "Click to add text" in the editor."""
+    for shape in list(page.slide.placeholders):
+        if not shape.has_text_frame or not shape.text_frame.text.strip():
+            shape._element.getparent().remove(shape._element)
+
+
+def on_template(page: Page) -> bool:
+    """True when the deck is built on a user template, whose masters draw the backgrounds."""
+    return page.theme.template is not None
+
+
 def set_title(page: Page, text: str, size: float | None = None, box: Box | None = None,
               color: str | None = None, anchor: str = "bottom") -> None:
     """Put ``text`` into the slide's title placeholder, placed at the theme's title box."""
     theme = page.theme
-    title = page.slide.shapes.title
-    if not text:  # an empty placeholder would say "Click to add title" in the editor
-        title._element.getparent().remove(title._element)
+    if not text:
         return
     box = box or theme.grid.title
-    title.left, title.top, title.width, title.height = Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h)
+    frame = body_frame(page, box, "TITLE", "CENTER_TITLE", name="Title")
     size = size or page.plan.title_size or theme.sizes.title
-    write(title.text_frame, line_of(text, size, bold=True), theme, color or theme.palette.text, anchor)
+    write(frame, line_of(text, size, bold=True), theme, color or theme.palette.text, anchor)
 
 
 def chrome(page: Page) -> None:
     """The content slide furniture: background, title rule, footer (deck, section, number), progress."""
     theme, grid, pal = page.theme, page.theme.grid, page.theme.palette
-    background(page, pal.background)
+    if not on_template(page):
+        background(page, pal.background)
     if page.plan.title:
         rect(page, grid.title_rule, pal.accent, name="Title rule")
     footer(page, pal.muted)

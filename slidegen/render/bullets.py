@@ -1,6 +1,6 @@
 """A title and bullets (two levels)."""
 
-from .base import Page, chrome, set_title, write
+from .base import Page, body_frame, chrome, set_title, write
 
 
 def render_bullets(page: Page) -> None:
@@ -8,7 +8,4 @@ def render_bullets(page: Page) -> None:
     theme = page.theme
     chrome(page)
     set_title(page, page.plan.title)
-    body = page.slide.placeholders[1]
-    box = theme.grid.body
-    body.left, body.top, body.width, body.height = box.x, box.y, box.w, box.h
-    write(body.text_frame, page.plan.parts["paras"], theme)
+    write(body_frame(page, theme.grid.body, "BODY", "OBJECT"), page.plan.parts["paras"], theme)

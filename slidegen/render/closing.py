@@ -1,27 +1,25 @@
 """The last slide: thanks, the message, and what the next lecture covers."""
 
-from ..text import Para, inline
+from ..plan import closing_boxes
 from ..theme import Box, inches
-from .base import Page, background, line_of, rect, set_title, text_box
+from .base import Page, background, line_of, on_template, rect, set_title, text_box
 
 
 def render_closing(page: Page) -> None:
     """Draw the thanks in the accent band and the next lecture on a soft panel."""
     theme, grid, pal, sizes = page.theme, page.theme.grid, page.theme.palette, page.theme.sizes
     parts = page.plan.parts
-    background(page, pal.background)
-    band = Box(0, 0, grid.width, inches(2.6))
-    rect(page, band, pal.accent, name="Closing band", back=True)
-    set_title(page, page.plan.title, sizes.cover_title, Box(grid.margin, inches(0.6), band.w - 2 * grid.margin,
-                                                            inches(1.2)), color=pal.accent_text, anchor="middle")
+    plain = on_template(page)
+    ink = pal.text if plain else pal.accent_text
+    title_box, message_box, panel = closing_boxes(theme)
+    if not plain:
+        background(page, pal.background)
+        rect(page, Box(0, 0, grid.width, message_box.y + message_box.h + inches(0.15)), pal.accent,
+             name="Closing band", back=True)
+    set_title(page, page.plan.title, sizes.cover_title, title_box, color=ink, anchor="middle")
     if parts["message"]:
-        text_box(page, Box(grid.margin, inches(1.75), band.w - 2 * grid.margin, inches(0.7)),
-                 line_of(parts["message"], sizes.cover_subtitle), color=pal.accent_text, anchor="top",
-                 name="Closing message")
-    if parts["next_title"]:
-        panel = Box(grid.margin, inches(3.0), grid.width - 2 * grid.margin, inches(3.6))
+        text_box(page, message_box, line_of(parts["message"], sizes.cover_subtitle),
+                 color=pal.muted if plain else ink, name="Closing message")
+    if parts["next"]:
         rect(page, panel, pal.accent_soft, name="Next lecture panel")
-        paras = [Para(inline(parts["next_label"]), sizes.caption + 4, bold=True, color=pal.accent),
-                 Para(inline(parts["next_title"]), sizes.body + 4, bold=True, space_before=0.2)]
-        paras += [Para(inline(t), sizes.body, level=1, space_before=0.3) for t in parts["topics"]]
-        text_box(page, panel.inset(inches(0.3), inches(0.2)), paras, name="Next lecture")
+        text_box(page, panel.inset(inches(0.3), inches(0.2)), parts["next"], name="Next lecture")

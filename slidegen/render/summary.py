@@ -1,7 +1,7 @@
 """The take-away points, on a soft panel."""
 
 from ..theme import Box, inches
-from .base import Page, chrome, rect, set_title, write
+from .base import Page, body_frame, chrome, rect, set_title, write
 
 
 def render_summary(page: Page) -> None:
@@ -14,6 +14,4 @@ def render_summary(page: Page) -> None:
     rect(page, Box(box.x - inches(0.15), box.y, box.w + inches(0.3), used), pal.accent_soft,
          name="Summary panel", back=True)
     rect(page, Box(box.x - inches(0.15), box.y, inches(0.1), used), pal.accent, name="Summary edge")
-    body = page.slide.placeholders[1]
-    body.left, body.top, body.width, body.height = box.x, box.y, box.w, box.h
-    write(body.text_frame, page.plan.parts["paras"], theme)
+    write(body_frame(page, box, "BODY", "OBJECT"), page.plan.parts["paras"], theme)

@@ -207,7 +207,9 @@ def export_decks(decks: list[Path], *, pdf: bool = True, png: bool = False, prog
     """Write ``<deck>.pdf`` next to each deck and/or ``<deck>/slide-NN.png`` and ``<deck>-contact.png``."""
     from .build import write_atomic
     tools = find_tools()
-    done = []
+    done: list[Exported] = []
+    if not decks:
+        return done
     with workspace(tools) as space:
         started = time.monotonic()
         pdfs = to_pdf(decks, space, timeout)

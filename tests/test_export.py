@@ -397,7 +397,7 @@ def test_a_stuck_libreoffice_is_stopped_at_the_time_limit(tmp_path):
         pytest.fail("the stuck soffice process is still running")
 
 
-def test_a_deck_libreoffice_cannot_open_is_an_input_error(tmp_path, cli):
+def test_a_file_that_is_not_a_pptx_is_an_input_error(tmp_path, cli):
     broken = tmp_path / "broken.pptx"
     broken.write_bytes(b"not a zip")
     tools_or_skip()

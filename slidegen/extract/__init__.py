@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import fail
 from . import frontmatter, liquid
-from .blocks import Block, Code, Heading, Item, ListBlock, Prose, Quote, Table
+from .blocks import Block, Heading, Item, ListBlock, Prose, Quote, Table
 from .compose import Composer, compose
 from .emit import dump
 from .fit import Fitter

@@ -107,7 +107,11 @@ def slides(image: Image, title: str, comp: "Composer") -> list[Draft]:
         comp.warn(image.line, f"image {reason}: {src}")
         return [_placeholder(heading, comp.words["missing"], src, [comp.words["missing_note"], src], comp,
                              [f"image {reason}: {src}", "TODO: add the picture or a diagram here"])]
-    draft = Draft("image", heading, {"path": comp.pictures.refer(file),
+    path = comp.pictures.refer(file)
+    if path.startswith("../"):
+        comp.warn(image.line, f"image lies outside the current folder: {path}; write the deck with -o to "
+                              "copy it beside the deck (or build with --allow-outside)")
+    draft = Draft("image", heading, {"path": path,
                                      "alt": alt if alt.casefold() not in GENERIC_ALT else f"{comp.words['image']}: "
                                                                                          f"{file.name}"})
     if alt.casefold() in GENERIC_ALT:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from slidegen.extract import extract_text
 from slidegen.extract.emit import dump
-from tests.extract.helpers import ALL_POSTS, POSTS, extract
+from tests.extract.helpers import ALL_POSTS, extract
 
 
 @pytest.mark.parametrize("name", ALL_POSTS)

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 CONTENT = 2  # exit code: the input is wrong
 MISSING_TOOL = 3  # exit code: something the command needs is not installed
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters shown as escapes (``\\n``, ``\\x07``).
+
+    A problem quotes what it found (a key, a value, a file name), and what it found may hold
+    anything; escaping keeps every problem on one line and printable in any terminal.
+    """
+    if text.isprintable():
+        return text
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") else c for c in text)
 
 
 @dataclass(frozen=True, order=True)
@@ -28,7 +40,7 @@ class Problem:
         if self.line:
             where += f":{self.line}:{self.col}"
         text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return one_line(f"{text} ({self.hint})" if self.hint else text)
 
 
 class SlidegenError(Exception):

@@ -7,6 +7,8 @@ file fails fast with a clear message instead of eating memory.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,6 +69,8 @@ def read_source(path: Path | str, *, display: str | None = None) -> Source:
 
 
 def _decode(data: bytes, name: str) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise fail(name, "is UTF-16 text; save the file as UTF-8")
     if b"\x00" in data[:8192]:
         raise fail(name, "is not a text file (it contains NUL bytes); expected UTF-8 YAML")
     try:
@@ -91,13 +95,17 @@ def parse_source(data: bytes | str, name: str) -> Source:
         node = yaml.compose(data, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        message = exc.problem or exc.context or "not valid YAML"
-        if "\t" in message or "found character '\\t'" in str(exc):
-            message = "a tab character; YAML indents with spaces only"
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise fail(name, f"not valid YAML: {message}", line=line, col=col) from None
+        message, hint = _yaml_message(exc)
+        raise fail(name, f"not valid YAML: {message}", line=line, col=col, hint=hint) from None
+    except yaml.reader.ReaderError as exc:
+        before = data[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise fail(name, f"not valid YAML: the control character {character} is not allowed",
+                   line=line, col=col, hint="delete it, or write it as an escape inside double quotes") from None
     except yaml.YAMLError as exc:
-        raise fail(name, f"not valid YAML: {exc}") from None
+        raise fail(name, "not valid YAML: " + " ".join(str(exc).split())) from None
     except RecursionError:
         raise fail(name, f"nested too deeply (the limit is {MAX_DEPTH} levels)") from None
     if node is None:
@@ -107,6 +115,36 @@ def parse_source(data: bytes | str, name: str) -> Source:
     if builder.problems:
         raise SlidegenError(builder.problems)
     return Source(name, tree, builder.values, builder.keys)
+
+
+# PyYAML's words for common slips -> a hint saying what probably went wrong
+_YAML_HINTS = {
+    "expected <block end>": "check the indentation of this line against the lines above it",
+    "mapping values are not allowed here": "is this line indented too far, or does a value containing ': ' "
+                                           "need quotes?",
+    "cannot start any token": "put quotes around a value that starts with this character",
+    "found undefined alias": "an alias '*name' needs an anchor '&name' before it",
+    "could not find expected ':'": "a key needs ': ' after it, or a long text needs quotes",
+}
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> tuple[str, str]:
+    """PyYAML's problem as one line of text, and a hint for the usual cause."""
+    problem = " ".join(str(exc.problem or exc.context or "not valid YAML").split())
+    context = " ".join(str(exc.context or "").split())
+    if "found character '\\t'" in problem or "\t" in problem:
+        return "a tab character; YAML indents with spaces only", ""
+    if problem == "second occurrence" and context:  # a duplicate anchor
+        first = exc.context_mark.line + 1 if exc.context_mark else 0
+        return context.replace("; first occurrence", "") + (f" (first given at line {first})" if first else ""), ""
+    if problem.startswith("but ") and context:  # "expected a single document in the stream, but found another"
+        problem = f"{context}, {problem}"
+    hint = next((h for k, h in _YAML_HINTS.items() if k in problem), "")
+    return problem, hint
+
+
+# characters XML 1.0, and so a .pptx, cannot hold
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class _Builder:
@@ -143,8 +181,8 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         try:
-            return self.constructor.construct_object(node)
-        except (yaml.constructor.ConstructorError, ValueError) as exc:
+            value = self.constructor.construct_object(node)
+        except (yaml.constructor.ConstructorError, ValueError, OverflowError) as exc:
             line, col = self._at(node)
             if node.tag.startswith("tag:yaml.org,2002:python") or node.tag.startswith("!"):
                 message = f"unsupported tag '{node.tag}'; slidegen reads plain YAML only"
@@ -152,6 +190,12 @@ class _Builder:
                 message = "bad value: " + (getattr(exc, "problem", None) or str(exc))
             self.problems.append(Problem(self.name, line, col, format_path(path), message))
             return None
+        message = _unusable(value, node)
+        if message:
+            line, col = self._at(node)
+            self.problems.append(Problem(self.name, line, col, format_path(path), message))
+            return None
+        return value
 
     def _pairs(self, node, depth: int):
         """Key/value node pairs of a mapping, with ``<<`` merges expanded (explicit keys win)."""
@@ -179,8 +223,15 @@ class _Builder:
                 self.problems.append(Problem(self.name, line, col, format_path(path),
                                              "a key must be a plain value, not a list or mapping"))
                 continue
-            key = self.constructor.construct_object(key_node)
+            try:
+                key = self.constructor.construct_object(key_node)
+            except (yaml.constructor.ConstructorError, ValueError, OverflowError):
+                key = key_node.value
             key = key if isinstance(key, str) else str(key)
+            message = _unusable(key, key_node)
+            if message:
+                self.problems.append(Problem(self.name, line, col, format_path(path), f"key {message}"))
+                continue
             if key in first:
                 self.problems.append(Problem(
                     self.name, line, col, format_path(path + (key,)),
@@ -190,3 +241,14 @@ class _Builder:
             self.keys[path + (key,)] = (line, col)
             out[key] = self.build(value_node, path + (key,), depth + 1)
         return out
+
+
+def _unusable(value, node) -> str:
+    """Why a scalar cannot go into a deck (a control character, not a finite number), or ''."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"'{node.value}' is not a finite number; put it in quotes if it is meant as text"
+    if isinstance(value, str):
+        found = _NOT_IN_XML.search(value)
+        if found:
+            return f"contains the control character U+{ord(found.group()):04X}, which a slide cannot hold"
+    return ""

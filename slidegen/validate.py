@@ -33,6 +33,7 @@ _EXPECTED = {
     "date_type": "expected a date (YYYY-MM-DD)",
     "date_parsing": "expected a date (YYYY-MM-DD)",
     "date_from_datetime_inexact": "expected a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "expected a date (YYYY-MM-DD)",
     "text_type": "expected a text: a string or a map of language to string",
 }
 

@@ -174,8 +174,12 @@ def missing_texts(deck: m.Deck, audience: Audience) -> list[Finding]:
         if value is not None and not resolve(value, lang, audience.name):
             found.append(Finding((name,), f"no '{lang}' text for audience '{audience.name}'", error=True))
     for path, text in texts(deck.sections, ("sections",), audience):
-        if not resolve(text, lang, audience.name):
+        shown = resolve(text, lang, audience.name)
+        if not shown:
             found.append(Finding(path, f"no '{lang}' text for audience '{audience.name}'", error=True))
+        elif lang != "ko" and HANGUL.search(shown):
+            found.append(Finding(path, f"Hangul in a text shown to audience '{audience.name}' ({lang}); "
+                                       f"give it an '{lang}' text"))
     return found
 
 
@@ -301,8 +305,3 @@ def cut_for(deck: m.Deck, audience: Audience, known: set[str] | None = None) -> 
     cut.findings.extend(unknown_variants(deck, known or {audience.name}))
     _fit(cut)
     return cut
-
-
-def has_hangul_text(cut: Cut) -> bool:
-    """True if anything the audience sees would show Hangul (for a non-Korean audience, a warning)."""
-    return any(HANGUL.search(cut.pick(t)) for _, t in texts(cut.deck.sections, ("sections",), cut.audience))

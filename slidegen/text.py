@@ -9,7 +9,7 @@ font size high.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .theme import EMU_PER_PT, FIT_WIDTH, LINE_PITCH, SCRIPT_GAP, Fonts
@@ -156,15 +156,3 @@ def widest_line(text: str, size: float, fonts: Fonts, mono: bool = False, bold: 
     """Width in EMU of the widest line of ``text`` set unwrapped at ``size``."""
     path = str(fonts.file(mono, bold))
     return round(max(_em_width(line, path) for line in text.split("\n")) * size * EMU_PER_PT)
-
-
-def trim(paras: list[Para], **changes) -> list[Para]:
-    """Copies of ``paras`` with the same fields changed."""
-    return [replace(p, **changes) for p in paras]
-
-
-@dataclass
-class Block:
-    """Paragraphs for one text box, and the size range fitting may use."""
-
-    paras: list[Para] = field(default_factory=list)

@@ -143,3 +143,15 @@ def test_the_lecture_script_follows_the_deck_built_for_that_audience(lecture, cl
     assert cli("notes").code == 0
     assert sorted(p.name for p in (lecture.parent.parent / "output").glob("*.md")) == [
         "lecture-beginners.md", "lecture-developers.md", "lecture-english.md"]
+
+
+def test_a_plain_korean_string_shown_to_an_english_audience_is_a_warning(lecture, cli):
+    text = lecture.read_text(encoding="utf-8").replace("bullets: [{ko: 네임스페이스, en: Namespaces}]",
+                                                       "bullets: [네임스페이스]")
+    text = text.replace("bullets: [{ko: 읽기 전용 계층, en: Read-only layers}]", "bullets: [읽기 전용 계층]")
+    lecture.write_text(text, encoding="utf-8")
+    run = cli("validate", "--audience", "english")
+    assert run.code == 0
+    assert run.lines[0] == ("content/lecture.yaml:32:19: sections[1].slides[1].bullets[0].text: Hangul in a text "
+                            "shown to audience 'english' (en); give it an 'en' text")
+    assert cli("validate", "--audience", "english", "--strict").code == 2

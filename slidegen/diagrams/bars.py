@@ -29,7 +29,7 @@ LOG_SCALE = m.Text({m.ANY_LANGUAGE: "log scale", "ko": "로그 눈금"})
 
 def draw(spec: m.BarsDiagram, theme: Theme, pick: Callable) -> Figure:
     """A figure with one panel per metric of ``spec``; texts resolved with ``pick``."""
-    pal, style = theme.palette, theme.diagram
+    style = theme.diagram
     categories = [pick(c) for c in spec.categories]
     with canvas.style(theme):
         fig = canvas.figure(theme, layout="constrained")

@@ -197,7 +197,7 @@ class Layout:
         self.v_first = min(self.v.values())  # zones hug the boxes: every zone spans all of them
         self.v_last = max(self.v.values()) + box_v
         self.channel_v = self.v_last + (ZONE_PAD if self.zoned else 0) + channel / 2
-        self.draw_zones(margin, zone_head, v_total)
+        self.draw_zones(zone_head)
         self.draw_boxes()
         self.draw_arrows(routes)
 
@@ -302,8 +302,8 @@ class Layout:
         """The (u, v, du, dv) of a box."""
         return self.lane_u[self.lane_of[box_id]][1], self.v[box_id], self.box_u, self.box_v
 
-    def draw_zones(self, margin: float, zone_head: float, v_total: float) -> None:
-        """Each zone as a light rounded band across the figure, its label at the band's head."""
+    def draw_zones(self, zone_head: float) -> None:
+        """Each zone as a light rounded band over all the boxes' extent, its label at the band's head."""
         pal, style = self.theme.palette, self.style
         for i, lane in enumerate(self.lanes):
             if lane.zone is None:

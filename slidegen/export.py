@@ -31,7 +31,7 @@ from xml.sax.saxutils import escape
 
 from .errors import CONTENT, MISSING_TOOL, Problem, SlidegenError, fail
 from .text import has_hangul
-from .theme import FONT_DIR
+from .theme import FONT_DIR, FLOORS
 
 INSTALL = "apt-get install -y libreoffice-impress poppler-utils fonts-nanum fonts-nanum-coding"
 PACKAGES = {"soffice": "LibreOffice", "pdftotext": "poppler-utils", "pdftohtml": "poppler-utils",
@@ -48,7 +48,7 @@ POPPLER_ASCENT, POPPLER_DESCENT = 0.95, 0.35
 EM_ASCENT, EM_DESCENT = 0.8, 0.2
 
 # The size floors of PRODUCT.md, and which one a shape's text must keep, found from its name.
-SIZE_FLOORS = {"body": 18.0, "code": 14.0, "caption": 14.0, "footer": 10.0}
+SIZE_FLOORS = FLOORS
 ROLE_LABELS = {"body": "body text", "code": "code", "caption": "captions and sources",
                "footer": "footers and slide numbers"}
 ROLES: tuple[tuple[re.Pattern, str], ...] = (

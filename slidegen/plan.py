@@ -15,7 +15,7 @@ from typing import Callable
 from . import model as m
 from .audience import DIVIDER_MINUTES, Cut
 from .text import Para, Run, block_height, count_lines, inline, plain, widest_line
-from .theme import EMU_PER_PT, LINE_PITCH, Box, Theme, inches, points
+from .theme import EMU_PER_PT, FIT_WIDTH, LINE_PITCH, Box, Theme, inches, points
 
 Pick = Callable[[m.Text | None], str]
 
@@ -199,11 +199,33 @@ def plan_title(slide: m.TitleSlide, ctx: Context, path: tuple) -> list[Planned]:
     return [planned]
 
 
+AGENDA_ROWS = 6  # sections per agenda column
+
+
 def plan_agenda(slide: m.AgendaSlide, ctx: Context, path: tuple) -> list[Planned]:
-    rows = [(f"{i:02d}", title, whole_minutes(minutes))
+    """Rows of number, section title and minutes, sized so that every row keeps to one line."""
+    theme, sizes, grid = ctx.theme, ctx.theme.sizes, ctx.theme.grid
+    unit = ctx.words["minutes"]
+    rows = [(f"{i:02d}", title, f"{whole_minutes(minutes)} {unit}")
             for i, (title, minutes) in enumerate(ctx.section_minutes, 1)]
+    column = grid.body.columns(2 if len(rows) > AGENDA_ROWS else 1, grid.gap)[0]
+    row_h = min(inches(0.75), grid.body.h // max(1, min(len(rows), AGENDA_ROWS)))
+    pad = 2 * grid.inset_x + inches(0.1)
+    size = sizes.body
+    while True:
+        number_w = round(widest_line("00", size, theme.fonts, bold=True) / FIT_WIDTH) + pad
+        minutes_w = round(max([widest_line(r[2], size, theme.fonts) for r in rows] or [0]) / FIT_WIDTH) + pad
+        title_w = column.w - number_w - minutes_w
+        one_line = all(count_lines(Para(inline(r[1]), size), title_w - 2 * grid.inset_x, theme.fonts) == 1
+                       for r in rows)
+        tall_enough = size * LINE_PITCH * EMU_PER_PT + 2 * grid.inset_y <= row_h
+        if (one_line and tall_enough) or size <= sizes.body_min:
+            break
+        size -= 1
+    if not (one_line and tall_enough):
+        ctx.error(path, "the agenda's section titles do not fit; shorten the longest section title")
     planned = base(slide, ctx, path, "agenda", title=ctx.pick(slide.title) or ctx.words["agenda"])
-    planned.parts = {"rows": rows, "unit": ctx.words["minutes"]}
+    planned.parts = {"rows": rows, "size": size, "row_height": row_h, "widths": (number_w, title_w, minutes_w)}
     return [planned]
 
 

@@ -26,6 +26,10 @@ LINE_PITCH = 1.2  # line height as a multiple of the font size, as LibreOffice a
 SCRIPT_GAP = 0.25  # ems LibreOffice adds where Hangul meets other letters, digits or punctuation
 
 
+# The smallest text PRODUCT.md allows, per role: body text, code, captions and sources, footers.
+FLOORS: dict[str, float] = {"body": 18.0, "code": 14.0, "caption": 14.0, "footer": 10.0}
+
+
 def inches(value: float) -> int:
     """Inches to EMU."""
     return round(value * EMU_PER_INCH)

@@ -14,7 +14,7 @@ def render_quote(page: Page) -> None:
         set_title(page, page.plan.title)
     box = quote_box(theme)
     text_box(page, Box(box.x - inches(1.1), box.y - inches(0.9), inches(1.6), inches(1.8)),
-             line_of("\u201c", 120, bold=True), color=pal.accent, name="Quote mark", inset=False)
+             line_of("\u201c", 96, bold=True), color=pal.accent, name="Quote mark", inset=False)
     text_box(page, box, parts["paras"], anchor="middle", name="Quote")
     if parts["attribution"]:
         below = Box(box.x, box.y + box.h + inches(0.1), box.w, inches(0.6))

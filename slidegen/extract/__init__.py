@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import fail
 from . import frontmatter, liquid
-from .blocks import Block, Heading, Item, ListBlock, Prose, Quote, Table
+from .blocks import Block, Heading, Image, Item, ListBlock, Prose, Quote, Table
 from .compose import Composer, compose
 from .emit import dump
 from .fit import Fitter
@@ -86,6 +86,9 @@ def _texts(blocks: list[Block]) -> str:
             items(block.items)
         elif isinstance(block, Quote):
             out.extend(block.paragraphs)
+            out.append(_texts(block.nested))
+        elif isinstance(block, Image):
+            out.append(block.alt)
         elif isinstance(block, Table):
             out.extend(block.header + [c for row in block.rows for c in row])
     return " ".join(flat(t) for t in out if t)

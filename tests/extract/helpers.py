@@ -35,19 +35,21 @@ def outline(data: dict) -> list[tuple[str, str]]:
     return [(s["kind"], s.get("title", "")) for s in slides(data)]
 
 
-def plan(text: str):
-    """Validate and plan a deck's YAML text for its default audience: (planned slides, notes found)."""
+def plan(text: str) -> tuple[list, list[str], list[str]]:
+    """Validate and plan a deck's YAML text for its audiences: (planned slides, errors, warnings)."""
     source = parse_source(text, "deck.yaml")
     deck = validate_deck(source)
     audiences = audiences_of(deck, "deck.yaml", {})
-    found, planned = [], []
+    errors, warnings, planned = [], [], []
     for audience in audiences.values():
         cut = cut_for(deck, audience, set(audiences))
-        found += [f.message for f in cut.findings]
+        for finding in cut.findings:
+            (errors if finding.error else warnings).append(finding.message)
         made, notes = plan_deck(cut, get_theme(None))
         planned += made
-        found += [n.message for n in notes]
-    return planned, found
+        for note in notes:
+            (errors if note.error else warnings).append(note.message)
+    return planned, errors, warnings
 
 
 def strings(node) -> list[str]:

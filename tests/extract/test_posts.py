@@ -165,8 +165,8 @@ def test_long_section_splits_into_slides_that_each_fit_without_the_planner_split
     assert kinds.count("callout") == 2
     titles = [t for k, t in outline(data) if k == "bullets"]
     assert titles[:2] == ["One very long section", "One very long section (cont.)"]
-    planned, found = plan(extracted.text)
-    assert found == []  # no "too much for one slide" and no error
+    planned, errors, warnings = plan(extracted.text)
+    assert (errors, warnings) == ([], [])  # no "too much for one slide" and no error
     tables = [s for s in slides(data) if s["kind"] == "table"]
     assert [len(t["rows"]) for t in tables] == [8, 8, 8, 8, 8]
     bodies = [p for p in planned if p.kind == "bullets"]

@@ -34,6 +34,6 @@ def test_any_markdown_gives_a_deck_that_plans_or_a_clear_error(text):
     except SlidegenError as exc:
         assert exc.problems and all(str(p).startswith("post.md") for p in exc.problems)
         return
-    planned, found = plan(extracted.text)
-    assert found == [], found
+    planned, errors, _ = plan(extracted.text)
+    assert errors == [], errors
     assert planned

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import struct
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,38 +140,55 @@ def choose_audiences(loaded: Loaded, wanted: str | None) -> list[Audience]:
 
 
 def check_picture(loaded: Loaded, slide_path: tuple, image: str, allow_outside: bool) -> tuple[bytes, tuple[int, int]]:
-    """The bytes and pixel size of a slide's picture, after checking where it is and what it is."""
+    """The bytes and pixel size of a slide's picture, after checking where it is and what it is.
+
+    The path is relative to the deck's folder and must stay inside it (symbolic links are
+    followed first) unless ``allow_outside``. The file must be a PNG, JPEG, GIF, BMP or TIFF of
+    at most ``MAX_IMAGE_BYTES`` bytes and ``MAX_IMAGE_PIXELS`` pixels; a file that claims more
+    pixels is refused from its header, before anything is decoded.
+    """
     where = slide_path + ("path",)
+
+    def problem(message: str) -> SlidegenError:
+        return SlidegenError(loaded.source.problem(where, message))
+
     folder = loaded.path.parent.resolve()
     target = Path(image)
     if target.is_absolute() and not allow_outside:
-        raise SlidegenError(loaded.source.problem(where, f"'{image}' is an absolute path; give a path inside "
-                                                         "the deck's folder (or build with --allow-outside)"))
-    target = (folder / target).resolve()
-    if not allow_outside and folder not in target.parents:
-        raise SlidegenError(loaded.source.problem(where, f"'{image}' lies outside the deck's folder "
-                                                         "(build with --allow-outside to allow it)"))
-    if not target.is_file():
-        raise SlidegenError(loaded.source.problem(where, f"image '{image}' does not exist"))
-    size = target.stat().st_size
-    if size > MAX_IMAGE_BYTES:
-        raise SlidegenError(loaded.source.problem(
-            where, f"image '{image}' is {size:,} bytes; the limit is {MAX_IMAGE_BYTES:,}"))
-    data = target.read_bytes()
+        raise problem(f"'{image}' is an absolute path; give a path inside the deck's folder "
+                      "(or build with --allow-outside)")
+    try:
+        target = (folder / target).resolve()
+        if not allow_outside and target != folder and folder not in target.parents:
+            raise problem(f"'{image}' lies outside the deck's folder (build with --allow-outside to allow it)")
+        if not target.is_file():
+            raise problem(f"image '{image}' does not exist")
+        size = target.stat().st_size
+        if size > MAX_IMAGE_BYTES:
+            raise problem(f"image '{image}' is {size:,} bytes; the limit is {MAX_IMAGE_BYTES:,}")
+        data = target.read_bytes()
+    except OSError as exc:
+        raise problem(f"image '{image}' cannot be read ({(exc.strerror or str(exc)).lower()})") from None
+    import warnings
+
     from PIL import Image, UnidentifiedImageError
     try:
-        with Image.open(_bytes_io(data)) as picture:
-            if picture.width * picture.height > MAX_IMAGE_PIXELS:
-                raise SlidegenError(loaded.source.problem(
-                    where, f"image '{image}' is {picture.width}x{picture.height} pixels; "
-                           f"the limit is {MAX_IMAGE_PIXELS:,} pixels"))
-            if picture.format not in ("PNG", "JPEG", "GIF", "BMP", "TIFF"):
-                raise SlidegenError(loaded.source.problem(
-                    where, f"image '{image}' is {picture.format}; use PNG, JPEG, GIF, BMP or TIFF"))
-            picture.verify()
-            return data, (picture.width, picture.height)
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
-        raise SlidegenError(loaded.source.problem(where, f"'{image}' is not an image Pillow can read")) from None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the limit below is lower
+            with Image.open(_bytes_io(data)) as picture:
+                if picture.width * picture.height > MAX_IMAGE_PIXELS:
+                    raise problem(f"image '{image}' is {picture.width}x{picture.height} pixels; "
+                                  f"the limit is {MAX_IMAGE_PIXELS:,} pixels")
+                if picture.format not in ("PNG", "JPEG", "GIF", "BMP", "TIFF"):
+                    raise problem(f"image '{image}' is {picture.format}; use PNG, JPEG, GIF, BMP or TIFF")
+                picture.verify()
+                return data, (picture.width, picture.height)
+    except Image.DecompressionBombError:
+        raise problem(f"image '{image}' claims more pixels than the limit of {MAX_IMAGE_PIXELS:,} "
+                      "(a decompression bomb?)") from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, TypeError, IndexError, EOFError,
+            struct.error):  # what Pillow raises for broken files varies by format
+        raise problem(f"'{image}' is not an image Pillow can read") from None
 
 
 def _bytes_io(data: bytes):
@@ -294,26 +313,116 @@ def writable(out_dir: Path) -> None:
     """Raise an input error unless ``out_dir`` exists or can be made, and can be written."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        probe = tempfile.NamedTemporaryFile(dir=out_dir, prefix=".slidegen-probe-", delete=True)
+        probe = tempfile.NamedTemporaryFile(dir=out_dir, prefix=f".slidegen-probe.{os.getpid()}-",
+                                            suffix=".tmp", delete=True)
         probe.close()
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise fail(str(out_dir), f"output folder cannot be written: {reason.lower()}") from None
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: never half a file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+# .NAME.PID-RANDOM.tmp: a file being written; the process id tells whether its writer still runs
+_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)-[A-Za-z0-9_]+\.tmp$")
+
+
+def _temporary(path: Path) -> tuple[int, str]:
+    """A new temporary file beside ``path``, named after it and this process: (handle, name)."""
+    return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp")
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id exists (so its temporary files may still be in use)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
+def clean_stale(out_dir: Path, names: set[str]) -> None:
+    """Delete temporary files for ``names`` left in ``out_dir`` by builds that were killed.
+
+    A temporary file whose writer still runs (a build of the same deck at the same time) is
+    left alone; so is every file slidegen did not name.
+    """
+    try:
+        entries = list(out_dir.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        found = _TEMPORARY.match(entry.name)
+        if found and found["name"] in names | {"slidegen-probe"} and not _running(int(found["pid"])):
+            try:
+                entry.unlink()
+            except OSError:
+                pass
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """Write ``data`` to a synced temporary file beside ``path``; returns its name."""
+    handle, temporary = _temporary(path)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, 0o644)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename: never half a file."""
+    temporary = _stage(path, data)
+    try:
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_all(out_dir: Path, files: list[tuple[str, bytes]]) -> None:
+    """Write every file into ``out_dir``, all or nothing: each is staged first, then renamed into place.
+
+    A file that cannot be written (a full disk, a read-only folder) is an input error naming the
+    folder, and every earlier output stays as it was. Temporary files of killed builds are cleaned.
+    """
+    contents: dict[str, bytes] = {}
+    for name, data in files:
+        if name in contents and contents[name] != data:
+            raise fail(display(out_dir / name), "two decks would both be written to this file; "
+                                                "give the deck files different names")
+        contents[name] = data
+    writable(out_dir)
+    clean_stale(out_dir, set(contents))
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, data in contents.items():
+            staged.append((_stage(out_dir / name, data), out_dir / name))
+        while staged:
+            temporary, path = staged[0]
+            os.replace(temporary, path)
+            staged.pop(0)
+    except OSError as exc:
+        reason = (exc.strerror or str(exc)).lower()
+        raise fail(str(out_dir), f"output folder cannot be written: {reason}") from None
+    finally:
+        for temporary, _ in staged:
+            Path(temporary).unlink(missing_ok=True)
+    try:  # make the renames durable; not every system can sync a folder
+        folder = os.open(out_dir, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+    except OSError:
+        pass
 
 
 def each_audience(loaded: list[Loaded], wanted: str | None, theme_name: str | None,
@@ -401,7 +510,5 @@ def build(paths: list[str] | None, out_dir: Path, *, audience: str | None = None
         results.append(built)
     if errors:
         raise SlidegenError(sorted(set(errors)), CONTENT)
-    writable(out_dir)
-    for built in results:
-        write_atomic(out_dir / Path(built.path).name, built.data)
+    write_all(out_dir, [(Path(built.path).name, built.data) for built in results])
     return results

@@ -294,9 +294,15 @@ def plan_cards(slide: m.CardsSlide, ctx: Context, path: tuple) -> list[Planned]:
     size = min(c["paras"][0].size for c in cards)
     for c in cards:
         c["paras"] = [p.resized(size) for p in c["paras"]]
+    height = max(needed_height(c["paras"], box, theme) for c, box in zip(cards, boxes))
     planned = base(slide, ctx, path, "cards", title=ctx.pick(slide.title))
-    planned.parts = {"cards": cards}
+    planned.parts = {"cards": cards, "height": height}
     return [planned]
+
+
+def card_command_band(theme: Theme) -> int:
+    """Height kept at the foot of a card for its command."""
+    return round(theme.sizes.code * LINE_PITCH * EMU_PER_PT * 2.2)
 
 
 def card_boxes(theme: Theme, n: int) -> list[Box]:
@@ -304,9 +310,8 @@ def card_boxes(theme: Theme, n: int) -> list[Box]:
     grid = theme.grid
     out = []
     for col in grid.body.columns(n, grid.gap):
-        _, rest = col.split_top(heading_height(theme))
-        code_band = round(theme.sizes.code * LINE_PITCH * EMU_PER_PT * 2.2)
-        out.append(Box(rest.x + grid.inset_x, rest.y, rest.w - 2 * grid.inset_x, rest.h - code_band))
+        _, rest = col.split_top(heading_height(theme), grid.panel_pad)
+        out.append(Box(rest.x + grid.inset_x, rest.y, rest.w - 2 * grid.inset_x, rest.h - card_command_band(theme)))
     return out
 
 

@@ -1,0 +1,157 @@
+"""Speed by construction: cached diagrams, lazy imports, linear part naming, parallel builds.
+
+No test here reads the clock: each checks the work done (calls counted, modules imported,
+parts visited) or that a faster path gives the same bytes as the plain one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from slidegen import diagrams
+from slidegen.build import build
+from slidegen.errors import SlidegenError
+from tests.conftest import ROOT, copy_sample
+
+DIAGRAM = """      - kind: diagram
+        title: Start-up time
+        diagram:
+          kind: bars
+          categories: [VM, Container]
+          metrics:
+            - name: Start-up time
+              unit: s
+              series: [{name: Time, values: [30, 0.5]}]
+        notes: Drawn from data.
+"""
+
+CODE = """      - kind: code
+        title: A Dockerfile
+        language: dockerfile
+        code: |
+          FROM python:3.11-slim
+          CMD ["python", "app.py"]
+        notes: Code as text.
+"""
+
+
+def bullets(n: int) -> str:
+    return (f"      - kind: bullets\n        title: Slide {n}\n        bullets: [Point {n}]\n"
+            f"        notes: Notes {n}.\n")
+
+
+def deck(*slides: str) -> str:
+    """A one-audience deck (no profiles) holding ``slides``."""
+    return "title: Speed\nlanguages: [en]\nsections:\n  - title: Part\n    slides:\n" + "".join(slides)
+
+
+def test_a_second_build_draws_no_diagram(workdir, monkeypatch):
+    copy_sample(workdir / "content")
+    drawn = []
+    real = diagrams.render
+    monkeypatch.setattr(diagrams, "render", lambda *a, **k: drawn.append(a) or real(*a, **k))
+    build(None, workdir / "one", workers=1)
+    assert len(drawn) == 2  # the sample's one diagram, in Korean and in English
+    drawn.clear()
+    build(None, workdir / "two", workers=1)
+    assert drawn == []
+    for name in ("sample-korean.pptx", "sample-english.pptx"):
+        assert (workdir / "one" / name).read_bytes() == (workdir / "two" / name).read_bytes()
+
+
+PROBE = """
+import json, sys
+from pathlib import Path
+from slidegen.build import build
+build([sys.argv[1]], Path(sys.argv[2]))
+print(json.dumps({name: name in sys.modules for name in ("matplotlib", "pygments", "slidegen.diagrams.canvas")}))
+"""
+
+
+def imported_by_build(workdir: Path, text: str) -> dict[str, bool]:
+    """Which heavy modules a fresh process imports to build ``text`` (after one build filled the cache)."""
+    path = workdir / "content" / "deck.yaml"
+    path.write_text(text, encoding="utf-8")
+    env = {**os.environ, "SLIDEGEN_CACHE": str(workdir / ".cache"), "PYTHONPATH": str(ROOT)}
+    runs = [subprocess.run([sys.executable, "-c", PROBE, str(path), str(workdir / "output")], env=env,
+                           capture_output=True, text=True, cwd=workdir) for _ in range(2)]
+    for run in runs:
+        assert run.returncode == 0, run.stderr
+    assert json.loads(runs[0].stdout)["matplotlib"]  # the first build drew the diagram
+    return json.loads(runs[1].stdout)
+
+
+def test_a_warm_build_imports_neither_matplotlib_nor_pygments_without_code_slides(workdir):
+    found = imported_by_build(workdir, deck(bullets(1), DIAGRAM))
+    assert found == {"matplotlib": False, "pygments": False, "slidegen.diagrams.canvas": False}
+
+
+def test_a_warm_build_with_code_imports_pygments_but_not_matplotlib(workdir):
+    found = imported_by_build(workdir, deck(bullets(1), CODE, DIAGRAM))
+    assert found == {"matplotlib": False, "pygments": True, "slidegen.diagrams.canvas": False}
+
+
+def parts_visited(workdir: Path, slides: int, monkeypatch) -> int:
+    """How many parts python-pptx walks over (``iter_parts``) while a deck of ``slides`` is built."""
+    from pptx.opc.package import OpcPackage
+    visited = [0]
+    real = OpcPackage.iter_parts
+
+    def counting(self):
+        for part in real(self):
+            visited[0] += 1
+            yield part
+
+    monkeypatch.setattr(OpcPackage, "iter_parts", counting)
+    path = workdir / "content" / f"deck-{slides}.yaml"
+    path.write_text(deck(*(bullets(n) for n in range(slides))), encoding="utf-8")
+    built = build([str(path)], workdir / "output")
+    assert built[0].slides >= slides
+    monkeypatch.setattr(OpcPackage, "iter_parts", real)
+    return visited[0]
+
+
+def test_naming_new_parts_takes_work_linear_in_the_slide_count(workdir, monkeypatch):
+    small, large = parts_visited(workdir, 100, monkeypatch), parts_visited(workdir, 400, monkeypatch)
+    # python-pptx alone walks every part for every notes slide: 4x the slides, 16x the walking
+    assert large < 5 * small
+
+
+def test_a_parallel_build_gives_the_bytes_of_a_sequential_one(workdir, monkeypatch):
+    import concurrent.futures
+    copy_sample(workdir / "content")
+    (workdir / "content" / "other.yaml").write_text(deck(bullets(1), CODE), encoding="utf-8")
+    pools = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    class Counted(real):
+        def __init__(self, *args, **kwargs):
+            pools.append(args)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counted)
+    one = build(None, workdir / "one", workers=1)
+    assert pools == []
+    two = build(None, workdir / "two", workers=2)
+    assert len(pools) == 1
+    assert [b.path.replace("two", "one") for b in two] == [b.path for b in one]
+    for built in one:
+        name = Path(built.path).name
+        assert (workdir / "two" / name).read_bytes() == (workdir / "one" / name).read_bytes()
+
+
+def test_a_parallel_build_with_one_broken_deck_writes_nothing(workdir):
+    deck_path = copy_sample(workdir / "content")
+    (workdir / "content" / "other.yaml").write_text(deck(bullets(1)), encoding="utf-8")
+    deck_path.write_text(deck_path.read_text(encoding="utf-8").replace("images/shapes.png", "images/gone.png"),
+                         encoding="utf-8")
+    with pytest.raises(SlidegenError) as raised:
+        build(None, workdir / "output", workers=2)
+    assert [p.message for p in raised.value.problems] == ["image 'images/gone.png' does not exist"]
+    assert not (workdir / "output").exists()

@@ -1,0 +1,224 @@
+"""Bad input: every case gets exit code 2 and one line per problem, and nothing is written.
+
+Each case puts one bad deck beside a good one (``cases/bad/good.yaml``) in a working folder
+whose ``output/`` already holds decks from an earlier build, runs ``slidegen build`` (and
+``slidegen validate`` where validation alone finds the problem) and asserts the messages word
+for word, the exit code, no traceback, and that every file in the folder is byte-identical
+afterwards: a failed build writes nothing and leaves the previous output as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from slidegen.source import MAX_BYTES
+
+CASES = Path(__file__).resolve().parent / "cases" / "bad"
+PREVIOUS = {"good-korean.pptx": b"the korean deck of an earlier build",
+            "good-english.pptx": b"the english deck of an earlier build"}
+
+
+def png_claiming(width: int, height: int, padding: int = 0) -> bytes:
+    """A small, well-formed PNG whose header claims ``width`` x ``height`` pixels."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64))
+            + chunk(b"tEXt", b"padding\0" + b"x" * padding) + chunk(b"IEND", b""))
+
+
+def picture(name: str, data: bytes) -> Callable[[Path], None]:
+    """A setup step: put ``data`` at ``content/images/NAME``."""
+    def put(root: Path) -> None:
+        (root / "content" / "images").mkdir(exist_ok=True)
+        (root / "content" / "images" / name).write_bytes(data)
+    return put
+
+
+def link_outside(root: Path) -> None:
+    """``content/images/link.png``: a symbolic link to a real picture outside the content folder."""
+    (root / "secret.png").write_bytes(png_claiming(4, 4))
+    (root / "content" / "images").mkdir(exist_ok=True)
+    os.symlink(root / "secret.png", root / "content" / "images" / "link.png")
+
+
+@dataclass(frozen=True)
+class Case:
+    """A bad input and the exact lines slidegen prints for it."""
+
+    id: str
+    lines: list[str]  # ':4:1: ...' stands for 'content/FILE:4:1: ...'
+    deck: str | None = None  # a file of cases/bad, copied into content/
+    data: bytes | None = None  # or the bytes of content/ID.yaml
+    args: tuple[str, ...] = ()
+    setup: Callable[[Path], None] | None = None
+    validate: bool = True  # validation alone finds it, with the same lines
+
+    @property
+    def file(self) -> str:
+        return self.deck or f"{self.id}.yaml"
+
+    @property
+    def expected(self) -> list[str]:
+        """The lines, those starting with ':' being about the bad deck (``content/FILE``)."""
+        return [f"content/{self.file}{line}" if line.startswith(":") else line for line in self.lines]
+
+
+TABLE = [
+    # ---- not YAML at all
+    Case("binary", data=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", lines=[
+        ": is not a text file (it contains NUL bytes); expected UTF-8 YAML"]),
+    Case("euc-kr", data="title: 도커 기초\nsections: []\n".encode("euc-kr"), lines=[
+        ":1:8: is not UTF-8 text (byte 0xb5); save the file as UTF-8"]),
+    Case("utf-16", data="title: 도커\nsections: []\n".encode("utf-16"), lines=[
+        ": is UTF-16 text; save the file as UTF-8"]),
+    Case("over-the-size-limit", data=b"# padding\n" * (MAX_BYTES // 10 + 1), lines=[
+        ": file is 2,000,010 bytes; the limit is 2,000,000"]),
+    # ---- broken YAML
+    Case("bad-indentation", deck="bad-indentation.yaml", lines=[
+        ":4:4: not valid YAML: expected <block end>, but found '<block mapping start>' "
+        "(check the indentation of this line against the lines above it)"]),
+    Case("colon-in-value", deck="colon-in-value.yaml", lines=[
+        ":1:14: not valid YAML: mapping values are not allowed here "
+        "(is this line indented too far, or does a value containing ': ' need quotes?)"]),
+    Case("tabs", deck="tabs.yaml", lines=[
+        ":4:1: not valid YAML: a tab character; YAML indents with spaces only"]),
+    Case("empty", deck="empty.yaml", lines=[
+        ": file is empty; expected a deck (a mapping with title and sections)"]),
+    Case("only-comments", deck="only-comments.yaml", lines=[
+        ": file is empty; expected a deck (a mapping with title and sections)"]),
+    Case("two-documents", deck="two-documents.yaml", lines=[
+        ":3:1: not valid YAML: expected a single document in the stream, but found another document"]),
+    Case("control-characters", deck="control-characters.yaml", lines=[
+        ":1:8: title: contains the control character U+0007, which a slide cannot hold",
+        ":7:19: sections[0].slides[0].bullets[0]: contains the control character U+0000, which a slide cannot hold"]),
+    Case("raw-control-character", data=b"title: a bell \x07 rings\nsections: []\n", lines=[
+        ":1:15: not valid YAML: the control character U+0007 is not allowed "
+        "(delete it, or write it as an escape inside double quotes)"]),
+    Case("duplicate-keys", deck="duplicate-keys.yaml", lines=[
+        ":8:9: sections[0].slides[0].title: duplicate key 'title' (first given at line 6)",
+        ":9:1: title: duplicate key 'title' (first given at line 1)"]),
+    # ---- hostile YAML
+    Case("python-object", deck="python-object.yaml", lines=[
+        ":1:8: title: unsupported tag 'tag:yaml.org,2002:python/object/apply:os.system'; "
+        "slidegen reads plain YAML only",
+        ":3:12: sections[0].title: unsupported tag 'tag:yaml.org,2002:python/name:os.getcwd'; "
+        "slidegen reads plain YAML only"]),
+    Case("alias-bomb", deck="alias-bomb.yaml", lines=[
+        ":6:4: e: too many values: more than 100,000 after expanding aliases (is this an alias bomb?)"]),
+    Case("deep-nesting", deck="deep-nesting.yaml", lines=[
+        ":3:50: nested too deeply (the limit is 40 levels)"]),
+    # ---- YAML that is not a deck
+    Case("list-at-top", deck="list-at-top.yaml", lines=[
+        ":1:1: expected a mapping at the top of the file, got a list"]),
+    Case("list-for-mapping", deck="list-for-mapping.yaml", lines=[
+        ":5:9: sections[0].slides[0]: expected a mapping, got a list"]),
+    Case("unknown-keys", deck="unknown-keys.yaml", lines=[
+        ":5:9: sections[0].slides[0]: missing required key 'title'",
+        ":6:9: sections[0].slides[0].titel: unknown key 'titel' (did you mean 'title'?)",
+        ":8:9: sections[0].slides[0].colour: unknown key 'colour'"]),
+    Case("wrong-types", deck="wrong-types.yaml", lines=[
+        ":2:12: languages: expected a list, got the string 'ko'",
+        ":5:14: sections[0].divider: expected true or false, got the string 'maybe'",
+        ":9:18: sections[0].slides[0].bullets: expected a list, got a mapping",
+        ":13:20: sections[0].slides[1].rows[0][1]: expected a text: a string or a map of language to string, "
+        "got a list"]),
+    Case("out-of-range", deck="out-of-range.yaml", lines=[
+        ":3:34: audiences.short.minutes: expected a number at least 5, got 2",
+        ":10:18: sections[0].slides[0].minutes: expected a number at most 120, got 500",
+        ":11:19: sections[0].slides[0].optional: expected a number at most 9, got 10",
+        ":14:16: sections[0].slides[1].cards: expected at most 4 items, got 5"]),
+    Case("not-a-number", deck="not-a-number.yaml", lines=[
+        ":12:49: sections[0].slides[0].diagram.metrics[0].series[0].values[0]: "
+        "'.nan' is not a finite number; put it in quotes if it is meant as text",
+        ":12:55: sections[0].slides[0].diagram.metrics[0].series[0].values[1]: "
+        "'.inf' is not a finite number; put it in quotes if it is meant as text"]),
+    Case("unknown-slide-kind", deck="unknown-slide-kind.yaml", lines=[
+        ":5:15: sections[0].slides[0].kind: unknown slide kind 'bulets' (did you mean 'bullets'?)",
+        ":8:15: sections[0].slides[1].kind: unknown slide kind 'video' (expected one of: title, agenda, bullets, "
+        "two_column, cards, quote, callout, code, table, image, diagram, summary, question, closing)"]),
+    Case("unknown-diagram-kind", deck="unknown-diagram-kind.yaml", lines=[
+        ":7:25: sections[0].slides[0].diagram.kind: unknown diagram kind 'pie' (expected one of: bars, stacks, flow)",
+        ":10:25: sections[0].slides[1].diagram.kind: unknown diagram kind 'flwo' (did you mean 'flow'?)"]),
+    Case("missing-translation", deck="missing-translation.yaml", lines=[
+        ":10:16: sections[0].slides[0].title: no 'en' text for audience 'english'",
+        ":12:16: sections[0].slides[0].notes: no 'en' text for audience 'english'"]),
+    # ---- the command line
+    Case("unknown-audience", deck="good.yaml", args=("--audience", "englsh"), lines=[
+        ": unknown audience 'englsh' (did you mean 'english'?)"]),
+    Case("unknown-theme", deck="good.yaml", args=("--theme", "drak"), validate=False, lines=[
+        "--theme: unknown theme 'drak' (did you mean 'dark'?)"]),
+    Case("deck-not-found", deck="good.yaml", args=("content/lecture.yaml",), validate=False, lines=[
+        "content/lecture.yaml: file not found"]),
+    Case("deck-is-a-folder", deck="good.yaml", args=("content",), validate=False, lines=[
+        "content: is a folder, not a YAML file"]),
+    # ---- pictures (checked by build, not by validate)
+    Case("image-missing", deck="image-missing.yaml", validate=False, lines=[
+        ":7:15: sections[0].slides[0].path: image 'images/gone.png' does not exist"]),
+    Case("image-not-a-picture", deck="image-not-a-picture.yaml", validate=False,
+         setup=picture("not-a-picture.png", (CASES / "images" / "not-a-picture.png").read_bytes()), lines=[
+        ":7:15: sections[0].slides[0].path: 'images/not-a-picture.png' is not an image Pillow can read"]),
+    Case("image-enormous", deck="image-enormous.yaml", validate=False,
+         setup=picture("enormous.png", png_claiming(100, 100, padding=20_000_001)), lines=[
+        ":7:15: sections[0].slides[0].path: image 'images/enormous.png' is 20,000,090 bytes; "
+        "the limit is 20,000,000"]),
+    Case("image-bomb", deck="image-bomb.yaml", validate=False,
+         setup=picture("bomb.png", png_claiming(100_000, 100_000)), lines=[
+        ":7:15: sections[0].slides[0].path: image 'images/bomb.png' claims more pixels than the limit of "
+        "40,000,000 (a decompression bomb?)"]),
+    Case("image-too-many-pixels", deck="image-too-many-pixels.yaml", validate=False,
+         setup=picture("huge.png", png_claiming(10_000, 10_000)), lines=[
+        ":7:15: sections[0].slides[0].path: image 'images/huge.png' is 10000x10000 pixels; "
+        "the limit is 40,000,000 pixels"]),
+    Case("image-outside", deck="image-outside.yaml", validate=False, lines=[
+        ":7:15: sections[0].slides[0].path: '../../secret.png' lies outside the deck's folder "
+        "(build with --allow-outside to allow it)"]),
+    Case("image-absolute", deck="image-absolute.yaml", validate=False, lines=[
+        ":7:15: sections[0].slides[0].path: '/etc/slidegen/secret.png' is an absolute path; "
+        "give a path inside the deck's folder (or build with --allow-outside)"]),
+    Case("image-symlink", deck="image-symlink.yaml", validate=False, setup=link_outside, lines=[
+        ":7:15: sections[0].slides[0].path: 'images/link.png' lies outside the deck's folder "
+        "(build with --allow-outside to allow it)"]),
+]
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` (the diagram cache aside) -> its bytes."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and not p.is_symlink() and ".cache" not in p.parts}
+
+
+def prepare(root: Path, case: Case) -> None:
+    """The good deck, the bad one, its extra files, and the outputs of an earlier build."""
+    shutil.copy(CASES / "good.yaml", root / "content" / "good.yaml")
+    if case.data is not None:
+        (root / "content" / case.file).write_bytes(case.data)
+    else:
+        shutil.copy(CASES / case.deck, root / "content" / case.file)
+    if case.setup:
+        case.setup(root)
+    (root / "output").mkdir()
+    for name, data in PREVIOUS.items():
+        (root / "output" / name).write_bytes(data)
+    (root / "output" / f"{Path(case.file).stem}-default.pptx").write_bytes(b"an earlier deck")
+
+
+@pytest.mark.parametrize("case", TABLE, ids=[c.id for c in TABLE])
+def test_bad_input_gets_one_located_line_per_problem_and_nothing_is_written(case, workdir, cli):
+    prepare(workdir, case)
+    before = snapshot(workdir)
+    run = cli("build", *case.args)
+    assert "Traceback" not in run.err
+    assert (run.code, run.lines) == (2, case.expected)
+    assert snapshot(workdir) == before
+    if case.validate:
+        run = cli("validate", *case.args)
+        assert (run.code, run.lines) == (2, case.expected)

@@ -222,3 +222,99 @@ def test_bad_input_gets_one_located_line_per_problem_and_nothing_is_written(case
     if case.validate:
         run = cli("validate", *case.args)
         assert (run.code, run.lines) == (2, case.expected)
+
+
+# ---- the output folder -----------------------------------------------------------------------
+
+def file_in_the_way(root: Path) -> str:
+    (root / "blocked").write_text("a file, where a folder should be", encoding="utf-8")
+    return "blocked/out"
+
+
+def file_not_folder(root: Path) -> str:
+    (root / "taken").write_text("a file, where a folder should be", encoding="utf-8")
+    return "taken"
+
+
+def read_only(root: Path) -> str:
+    if os.geteuid() == 0:
+        pytest.skip("a read-only folder stops no one running as root; the full-disk case covers root")
+    (root / "locked").mkdir()
+    (root / "locked").chmod(0o555)
+    return "locked"
+
+
+OUTPUTS = [
+    ("a-file-in-the-way", file_in_the_way, "blocked/out: output folder cannot be written: not a directory"),
+    ("a-file-not-a-folder", file_not_folder, "taken: output folder cannot be written: file exists"),
+    ("read-only", read_only, "locked: output folder cannot be written: permission denied"),
+]
+
+
+@pytest.mark.parametrize("make,line", [c[1:] for c in OUTPUTS], ids=[c[0] for c in OUTPUTS])
+def test_an_output_folder_that_cannot_be_written_is_an_input_error(make, line, workdir, cli):
+    shutil.copy(CASES / "good.yaml", workdir / "content" / "good.yaml")
+    out = make(workdir)
+    before = snapshot(workdir)
+    run = cli("build", "--out", out)
+    assert (run.code, run.lines) == (2, [line])
+    assert snapshot(workdir) == before
+
+
+def test_a_disk_that_fills_up_mid_build_leaves_every_earlier_deck_as_it_was(workdir, cli, monkeypatch):
+    shutil.copy(CASES / "good.yaml", workdir / "content" / "good.yaml")
+    (workdir / "output").mkdir()
+    for name, data in PREVIOUS.items():
+        (workdir / "output" / name).write_bytes(data)
+    before = snapshot(workdir)
+    synced = []
+
+    def fsync(handle):
+        synced.append(handle)
+        if len(synced) == 2:  # the second deck does not fit
+            raise OSError(28, "No space left on device")
+    monkeypatch.setattr(os, "fsync", fsync)
+    run = cli("build")
+    assert (run.code, run.lines) == (2, ["output: output folder cannot be written: no space left on device"])
+    assert snapshot(workdir) == before
+
+
+# ---- switches that change what is allowed ----------------------------------------------------
+
+@pytest.mark.parametrize("deck,setup", [("image-outside.yaml", None), ("image-symlink.yaml", link_outside)],
+                         ids=["relative", "symlink"])
+def test_a_picture_outside_the_content_folder_is_allowed_with_allow_outside(deck, setup, workdir, cli):
+    (workdir / "content" / "lecture").mkdir()
+    shutil.copy(CASES / deck, workdir / "content" / "lecture" / "deck.yaml")
+    if deck == "image-outside.yaml":  # ../../secret.png seen from content/lecture/
+        (workdir / "secret.png").write_bytes(png_claiming(4, 4))
+    else:
+        setup(workdir)
+        shutil.move(workdir / "content" / "images", workdir / "content" / "lecture" / "images")
+    assert cli("build", "content/lecture/deck.yaml").code == 2
+    run = cli("build", "content/lecture/deck.yaml", "--allow-outside")
+    assert run.code == 0, run.err
+    assert (workdir / "output" / "deck-default.pptx").is_file()
+
+
+def test_an_absolute_picture_path_is_allowed_with_allow_outside(workdir, cli):
+    picture_file = workdir / "elsewhere.png"
+    picture_file.write_bytes(png_claiming(4, 4))
+    text = (CASES / "image-absolute.yaml").read_text(encoding="utf-8")
+    (workdir / "content" / "deck.yaml").write_text(text.replace("/etc/slidegen/secret.png", str(picture_file)),
+                                                   encoding="utf-8")
+    assert cli("build").code == 2
+    assert cli("build", "--allow-outside").code == 0
+
+
+def test_strict_turns_a_split_slide_from_a_warning_into_an_error(workdir, cli):
+    shutil.copy(CASES / "strict-split.yaml", workdir / "content" / "split.yaml")
+    warning = "content/split.yaml:5:9: sections[0].slides[0]: too much for one slide: split into 2 slides"
+    run = cli("validate", "--strict")
+    assert (run.code, run.lines) == (2, [warning])
+    run = cli("build", "--strict")
+    assert (run.code, run.lines) == (2, [warning])
+    assert not (workdir / "output").exists()
+    run = cli("build", "-q")
+    assert (run.code, run.lines) == (0, [warning])
+    assert (workdir / "output" / "split-default.pptx").is_file()

@@ -33,6 +33,7 @@ class Entry:
 
     @property
     def shown(self) -> bool:
+        """True if the entry has a bullet to show (an item holding only code or a quote has none)."""
         return bool(self.text)
 
     def data(self):

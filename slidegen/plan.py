@@ -90,7 +90,7 @@ class Context:
 
 def indents(theme: Theme) -> dict[int, int]:
     """Left indent of each paragraph level, in EMU."""
-    return {1: theme.grid.bullet_indent, 2: theme.grid.sub_indent}
+    return {1: theme.grid.bullet_indent, 2: theme.grid.sub_indent, 3: theme.grid.choice_indent}
 
 
 def inner(box: Box, theme: Theme) -> Box:
@@ -405,8 +405,14 @@ def plan_table(slide: m.TableSlide, ctx: Context, path: tuple) -> list[Planned]:
     widths = column_widths(header, rows, box.w, sizes.body_min, theme)
 
     def height(chunk: list[list[str]], size: float) -> int:
+        """Height of the header and ``chunk`` at ``size``; huge when a word would break inside a cell."""
         total = 0
         for row in [header] + chunk:
+            for cell, w in zip(row, widths):
+                words = plain(cell).split() or [""]
+                if max(widest_line(word, size, theme.fonts, bold=row is header) for word in words) > \
+                        (w - 2 * theme.grid.inset_x) * FIT_WIDTH:
+                    return 10 ** 12
             lines = max(count_lines(Para(inline(cell), size, bold=row is header), w - 2 * theme.grid.inset_x,
                                     theme.fonts) for cell, w in zip(row, widths))
             total += round(lines * size * LINE_PITCH * EMU_PER_PT) + 2 * theme.grid.inset_y + points(6)
@@ -427,7 +433,8 @@ def plan_table(slide: m.TableSlide, ctx: Context, path: tuple) -> list[Planned]:
             end -= 1
         size = size_for(rows[start:end])
         if size is None:
-            ctx.error(path + ("rows", start), "this table row is too tall for a slide; shorten its cells")
+            ctx.error(path + ("rows", start), "this table row does not fit on a slide (a cell is too long, "
+                                              "or a word too wide for its column); shorten its cells")
             size = sizes.body_min
         pages.append({"columns": header, "rows": rows[start:end], "size": size, "widths": widths,
                       "caption": caption})
@@ -470,7 +477,7 @@ def plan_diagram(slide: m.DiagramSlide, ctx: Context, path: tuple) -> list[Plann
 def plan_question(slide: m.QuestionSlide, ctx: Context, path: tuple) -> list[Planned]:
     sizes, theme = ctx.theme.sizes, ctx.theme
     paras = [Para(inline(ctx.pick(slide.question)), sizes.quote, bold=True)]
-    paras += [Para(inline(f"{chr(0x2460 + i)} {ctx.pick(c)}"), sizes.body, level=0, space_before=0.5)
+    paras += [Para(inline(ctx.pick(c)), sizes.body, level=3, space_before=0.5, bullet=chr(0x2460 + i))
               for i, c in enumerate(slide.choices)]
     fitted = shrink(paras, question_box(theme), theme, sizes.quote, sizes.body_min, sub_ratio=1)
     if fitted is None:

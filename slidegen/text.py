@@ -41,7 +41,7 @@ class Run:
 
 @dataclass(frozen=True)
 class Para:
-    """A paragraph: runs, a size in points, an indent level (0 none, 1 bullet, 2 sub-bullet)."""
+    """A paragraph: runs, a size in points, an indent level (0 none, 1 bullet, 2 sub-bullet, 3 numbered)."""
 
     runs: tuple[Run, ...]
     size: float
@@ -50,6 +50,7 @@ class Para:
     color: str | None = None
     align: str = "left"
     space_before: float = 0.0  # in lines of this paragraph's size
+    bullet: str = ""  # the bullet of a level-1 or level-2 paragraph, when not the theme's
 
     @property
     def text(self) -> str:

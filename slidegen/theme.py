@@ -150,6 +150,7 @@ class Grid:
     panel_pad: int = inches(0.1)  # space between a panel's edge and the text box inside it
     bullet_indent: int = inches(0.35)
     sub_indent: int = inches(0.75)
+    choice_indent: int = inches(0.65)  # numbered choices: room for a circled number
     paragraph_space: float = 0.35  # space before a paragraph, in lines of its size
     boxes: tuple[tuple[str, Box], ...] = ()  # boxes taken from a template's layouts, by property name
 

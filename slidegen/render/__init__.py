@@ -129,6 +129,8 @@ def new_presentation(theme: Theme):
     _fit_to_grid(master.placeholders, "master", theme, False)
     for layout in master.slide_layouts:
         _fit_to_grid(layout.placeholders, layout.name, theme, layout.name in ("Two Content", "Comparison"))
+        for props in layout._element.iter(qn("a:defRPr"), qn("a:rPr")):
+            props.attrib.pop("cap", None)  # the default 'Section Header' sets titles in capitals
     _theme_fonts(prs, theme)
     return prs
 

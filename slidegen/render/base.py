@@ -96,12 +96,12 @@ def write_para(p, para: Para, theme: Theme, color: str | None) -> None:
         p.space_before = Pt(para.size * para.space_before)
     p_pr = p._p.get_or_add_pPr()
     if para.level:
-        indent = {1: grid.bullet_indent, 2: grid.sub_indent}[para.level]
-        hang = grid.bullet_indent if para.level == 1 else grid.sub_indent - grid.bullet_indent
+        indent = {1: grid.bullet_indent, 2: grid.sub_indent, 3: grid.choice_indent}[para.level]
+        hang = {1: grid.bullet_indent, 2: grid.sub_indent - grid.bullet_indent, 3: grid.choice_indent}[para.level]
         p_pr.set("marL", str(indent))
         p_pr.set("indent", str(-hang))
-        bullet_colour = theme.palette.accent if para.level == 1 else theme.palette.muted
-        _bullet(p_pr, BULLET[para.level], bullet_colour, theme)
+        bullet_colour = theme.palette.muted if para.level == 2 else theme.palette.accent
+        _bullet(p_pr, para.bullet or BULLET[para.level], bullet_colour, theme)
     else:
         p_pr.set("marL", "0")
         p_pr.set("indent", "0")

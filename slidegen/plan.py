@@ -200,6 +200,7 @@ def plan_title(slide: m.TitleSlide, ctx: Context, path: tuple) -> list[Planned]:
 
 
 AGENDA_ROWS = 6  # sections per agenda column
+AGENDA_COLUMNS = 2  # columns per agenda slide; more sections continue on another slide
 
 
 def plan_agenda(slide: m.AgendaSlide, ctx: Context, path: tuple) -> list[Planned]:
@@ -208,7 +209,10 @@ def plan_agenda(slide: m.AgendaSlide, ctx: Context, path: tuple) -> list[Planned
     unit = ctx.words["minutes"]
     rows = [(f"{i:02d}", title, f"{whole_minutes(minutes)} {unit}")
             for i, (title, minutes) in enumerate(ctx.section_minutes, 1)]
-    column = grid.body.columns(2 if len(rows) > AGENDA_ROWS else 1, grid.gap)[0]
+    per_slide = AGENDA_ROWS * AGENDA_COLUMNS
+    chunks = [rows[i:i + per_slide] for i in range(0, len(rows), per_slide)] or [[]]
+    columns = 2 if len(rows) > AGENDA_ROWS else 1
+    column = grid.body.columns(columns, grid.gap)[0]
     row_h = min(inches(0.75), grid.body.h // max(1, min(len(rows), AGENDA_ROWS)))
     pad = 2 * grid.inset_x + inches(0.1)
     size = sizes.body
@@ -224,9 +228,10 @@ def plan_agenda(slide: m.AgendaSlide, ctx: Context, path: tuple) -> list[Planned
         size -= 1
     if not (one_line and tall_enough):
         ctx.error(path, "the agenda's section titles do not fit; shorten the longest section title")
-    planned = base(slide, ctx, path, "agenda", title=ctx.pick(slide.title) or ctx.words["agenda"])
-    planned.parts = {"rows": rows, "size": size, "row_height": row_h, "widths": (number_w, title_w, minutes_w)}
-    return [planned]
+    if slide.title is None:
+        slide = slide.model_copy(update={"title": m.Text.of(ctx.words["agenda"])})
+    common = {"size": size, "row_height": row_h, "widths": (number_w, title_w, minutes_w), "columns": columns}
+    return paged(slide, ctx, path, "agenda", [{"rows": chunk, **common} for chunk in chunks])
 
 
 def plan_bullets(slide: m.BulletsSlide | m.SummarySlide, ctx: Context, path: tuple) -> list[Planned]:

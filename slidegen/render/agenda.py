@@ -14,7 +14,7 @@ def render_agenda(page: Page) -> None:
     set_title(page, page.plan.title)
     rows, size, row_h = parts["rows"], parts["size"], parts["row_height"]
     number_w, title_w, minutes_w = parts["widths"]
-    columns = grid.body.columns(2 if len(rows) > AGENDA_ROWS else 1, grid.gap)
+    columns = grid.body.columns(parts["columns"], grid.gap)
     for i, (number, title, minutes) in enumerate(rows):
         col = columns[i // AGENDA_ROWS]
         y = col.y + (i % AGENDA_ROWS) * row_h

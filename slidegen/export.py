@@ -472,7 +472,10 @@ def match_words(words: list[Word], shapes) -> list[int | None]:
                 pos, rank = text.find(needle), 2
                 if pos < 0:
                     continue
-            key = (rank, i != last, _distance(shapes[i].box_pt, word), i)
+            away = _distance(shapes[i].box_pt, word)
+            # a bullet or lone mark is found in many shapes: the one it is drawn in wins
+            mark = len(needle) <= 2 and not needle.isalnum()
+            key = (rank, mark and away > 1.0, i != last, away, i)
             if best_key is None or key < best_key:
                 best, best_key, best_end = i, key, pos + len(needle)
         if best is not None and best_key[0] < 2:

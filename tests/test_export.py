@@ -481,3 +481,10 @@ def test_shapes_that_share_a_name_are_told_apart_by_their_text():
     shapes = (shape("Agenda minutes", (10, 1, 1, 0.5), "9 min"), shape("Agenda minutes", (10, 1.5, 1, 0.5), "13 min"))
     view = export.SlideView(2, shapes, [], [], 960, 540, export.FontBook())
     assert [view.label(0), view.label(1)] == ["'Agenda minutes' ('9 min')", "'Agenda minutes' ('13 min')"]
+
+
+def test_bullets_of_two_columns_read_line_by_line_stay_in_their_own_column():
+    shapes = [shape("Left column", (1, 1, 4, 2), "\u2022 가 \u2022 나"), shape("Right column", (6, 1, 4, 2), "\u2022 다")]
+    words = [word("\u2022", 80, 100), word("가", 95, 100), word("\u2022", 440, 100), word("다", 455, 100),
+             word("\u2022", 80, 130, line=2), word("나", 95, 130, line=2)]
+    assert export.match_words(words, shapes) == [0, 0, 1, 1, 0, 0]

@@ -267,11 +267,24 @@ _TEMPLATES: dict = {}
 
 
 def template_info(path: str):
-    """A template's layouts, sizes and colours, read once per file and process."""
+    """A template's layouts, sizes and colours, read once per file and process.
+
+    A file python-pptx cannot read through (a part missing, XML that breaks the schema) is an
+    input error: ``FILE: not a PowerPoint template (what went wrong)``.
+    """
+    import zipfile
+
+    from pptx.exc import PythonPptxError
+
     from .render.template import read_template
     key = str(Path(path).resolve())
     if key not in _TEMPLATES:
-        _TEMPLATES[key] = read_template(path, display(Path(path)))
+        shown = display(Path(path))
+        try:
+            _TEMPLATES[key] = read_template(path, shown)
+        except (PythonPptxError, zipfile.BadZipFile, KeyError, ValueError, IndexError, AttributeError,
+                TypeError, SyntaxError, EOFError, OSError) as exc:
+            raise fail(shown, f"not a PowerPoint template ({type(exc).__name__}: {exc})") from None
     return _TEMPLATES[key]
 
 

@@ -9,9 +9,11 @@ afterwards: a failed build writes nothing and leaves the previous output as it w
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import struct
+import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +50,42 @@ def link_outside(root: Path) -> None:
     (root / "secret.png").write_bytes(png_claiming(4, 4))
     (root / "content" / "images").mkdir(exist_ok=True)
     os.symlink(root / "secret.png", root / "content" / "images" / "link.png")
+
+
+def template(name: str, change: Callable[[dict[str, bytes]], None] | None = None,
+             data: bytes | None = None) -> Callable[[Path], None]:
+    """A setup step: ``templates/NAME``, python-pptx's own default template with its parts changed."""
+    def put(root: Path) -> None:
+        (root / "templates").mkdir(exist_ok=True)
+        if data is not None:
+            (root / "templates" / name).write_bytes(data)
+            return
+        from pptx import Presentation
+        buffer = io.BytesIO()
+        Presentation().save(buffer)
+        with zipfile.ZipFile(buffer) as package:
+            parts = {part: package.read(part) for part in package.namelist()}
+        if change:
+            change(parts)
+        with zipfile.ZipFile(root / "templates" / name, "w") as package:
+            for part, body in parts.items():
+                package.writestr(part, body)
+    return put
+
+
+def no_master(parts: dict[str, bytes]) -> None:
+    del parts["ppt/slideMasters/slideMaster1.xml"]
+
+
+def empty_layout(parts: dict[str, bytes]) -> None:
+    parts["ppt/slideLayouts/slideLayout1.xml"] = (
+        b"<p:sldLayout xmlns:p='http://schemas.openxmlformats.org/presentationml/2006/main'/>")
+
+
+def word_document(parts: dict[str, bytes]) -> None:
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"presentationml.presentation.main", b"wordprocessingml.document.main")
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"officeDocument", b"somethingElse")
 
 
 @dataclass(frozen=True)
@@ -160,6 +198,26 @@ TABLE = [
         "content/lecture.yaml: file not found"]),
     Case("deck-is-a-folder", deck="good.yaml", args=("content",), validate=False, lines=[
         "content: is a folder, not a YAML file"]),
+    # ---- templates (--template)
+    Case("template-missing", deck="good.yaml", args=("--template", "templates/school.pptx"), validate=False,
+         lines=["templates/school.pptx: template not found"]),
+    Case("template-not-pptx", deck="good.yaml", args=("--template", "templates/school.odp"), validate=False,
+         setup=template("school.odp"), lines=[
+        "templates/school.odp: not a PowerPoint template (expected a .pptx or .potx file)"]),
+    Case("template-text", deck="good.yaml", args=("--template", "templates/school.pptx"), validate=False,
+         setup=template("school.pptx", data=b"a text file that calls itself a template"), lines=[
+        "templates/school.pptx: not a PowerPoint template (BadZipFile: File is not a zip file)"]),
+    Case("template-word", deck="good.yaml", args=("--template", "templates/letter.potx"), validate=False,
+         setup=template("letter.potx", word_document), lines=[
+        "templates/letter.potx: not a PowerPoint template (KeyError: \"no relationship of type "
+        "'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument' in collection\")"]),
+    Case("template-no-master", deck="good.yaml", args=("--template", "templates/school.pptx"), validate=False,
+         setup=template("school.pptx", no_master), lines=[
+        "templates/school.pptx: not a PowerPoint template (KeyError: \"no relationship with key 'rId1'\")"]),
+    Case("template-empty-layout", deck="good.yaml", args=("--template", "templates/school.pptx"), validate=False,
+         setup=template("school.pptx", empty_layout), lines=[
+        "templates/school.pptx: not a PowerPoint template (InvalidXmlError: required ``<p:cSld>`` child element "
+        "not present)"]),
     # ---- pictures (checked by build, not by validate)
     Case("image-missing", deck="image-missing.yaml", validate=False, lines=[
         ":7:15: sections[0].slides[0].path: image 'images/gone.png' does not exist"]),

@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import queue
 import signal
+import struct
 import sys
 import time
 import zipfile
@@ -279,6 +280,7 @@ class Watcher:
         if any(old.plan[i].kind in PICTURE_KINDS or new_plan[i].kind in PICTURE_KINDS for i in indices):
             return None
         entries = dict(old.entries())
+        replaced: dict[str, bytes] = {}
         slide_names = _slide_parts(entries)
         if len(slide_names) != len(new_plan):
             return None
@@ -288,21 +290,23 @@ class Watcher:
             name = slide_names[i]
             rels_name = _rels_of(name)
             old_rels = _relationships(entries.get(rels_name, b""), name)
-            new_rels = _relationships(drawn.rels, "ppt/slides/slide1.xml")
+            new_rels = _relationships(drawn.rels, drawn.name)
             if _without_notes(old_rels) != _without_notes(new_rels) or \
                     any(kind not in _PATCHABLE for kind, _, _ in new_rels.values()):
                 return None
             notes_old = _notes_target(old_rels)
             if (notes_old is None) != (drawn.notes is None):
                 return None
-            entries[name] = drawn.slide
+            replaced[name] = drawn.slide
             if notes_old is not None:
-                entries[notes_old] = drawn.notes
-        data = _package([(name, entries[name]) for name, _ in old.entries()])
+                replaced[notes_old] = drawn.notes
+        data = _splice(old.built.data, replaced)
+        if data is None:
+            return None
         planned = [old.built.planned[i] if i not in indices else new_plan[i] for i in range(len(new_plan))]
         built = replace(old.built, slides=len(new_plan), minutes=ready.cut.minutes,
                         warnings=[str(w) for w in ready.warnings], data=data, planned=planned)
-        return Made(new_plan, facts, theme, built)
+        return Made(new_plan, facts, theme, built, [(name, replaced.get(name, part)) for name, part in old.entries()])
 
     def _mini(self, theme):
         """A bare presentation of ``theme`` kept for drawing single slides."""
@@ -317,6 +321,7 @@ class Watcher:
 
 @dataclass
 class _Drawn:
+    name: str
     slide: bytes
     rels: bytes
     notes: bytes | None
@@ -340,7 +345,7 @@ def _draw_alone(prs, plan, number: int, total: int, deck_title: str, theme) -> _
         notes(page)
         part = slide.part
         notes_blob = slide.notes_slide.part.blob if slide.has_notes_slide else None
-        return _Drawn(part.blob, part.rels.xml, notes_blob)
+        return _Drawn(str(part.partname).lstrip("/"), part.blob, part.rels.xml, notes_blob)
     finally:
         ids = prs.slides._sldIdLst
         for sld_id in list(ids):
@@ -409,18 +414,70 @@ def _without_notes(rels: dict) -> dict:
     return {rid: rel if rel[0] != _REL_NOTES else (rel[0], "", rel[2]) for rid, rel in rels.items()}
 
 
-def _package(entries: list[tuple[str, bytes]]) -> bytes:
-    """The .pptx bytes of ``entries``, each written as :func:`~slidegen.render.package.deterministic_zip`
-    writes it (fixed date and mode, deflated), in one pass."""
+def _zip_entry(name: str, data: bytes) -> bytes:
+    """A zip holding one part, written as :func:`~slidegen.render.package.deterministic_zip` writes
+    each part (fixed date and mode, deflated)."""
     from .render.package import FIXED_DATE
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 0
-            package.writestr(info, data)
+        info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        info.create_system = 0
+        package.writestr(info, data)
+    return out.getvalue()
+
+
+_END = struct.Struct("<4s4H2LH")  # end of central directory
+_CENTRAL = 46  # bytes of a central directory record before its name
+
+
+def _records(package: bytes) -> tuple[list[tuple[str, bytes, bytes]], bytes] | None:
+    """Each entry of a plain zip as (name, local record, central record), and the end record;
+    None for what this reader does not handle (zip64, comments)."""
+    end = len(package) - _END.size
+    if end < 0 or package[end:end + 4] != b"PK\x05\x06":
+        return None
+    _, _, _, _, count, size, start, comment = _END.unpack_from(package, end)
+    if comment or start + size != end:
+        return None
+    centrals, pos = [], start
+    for _ in range(count):
+        if package[pos:pos + 4] != b"PK\x01\x02":
+            return None
+        name_len, extra_len, comment_len = struct.unpack_from("<3H", package, pos + 28)
+        length = _CENTRAL + name_len + extra_len + comment_len
+        offset = struct.unpack_from("<L", package, pos + 42)[0]
+        centrals.append((package[pos + _CENTRAL:pos + _CENTRAL + name_len].decode("utf-8"), offset,
+                         package[pos:pos + length]))
+        pos += length
+    ends = [offset for _, offset, _ in centrals[1:]] + [start]
+    if any(a >= b for (_, a, _), b in zip(centrals, ends)):
+        return None
+    return [(name, package[a:b], central) for (name, a, central), b in zip(centrals, ends)], package[end:]
+
+
+def _splice(package: bytes, replaced: dict[str, bytes]) -> bytes | None:
+    """``package`` with the parts in ``replaced`` written anew and every other part copied as it
+    is, still compressed: the bytes a full build writes, without compressing it all again."""
+    old = _records(package)
+    if old is None:
+        return None
+    entries, end = old
+    out, centrals = io.BytesIO(), []
+    for name, local, central in entries:
+        if name in replaced:
+            fresh = _records(_zip_entry(name, replaced[name]))
+            if fresh is None:
+                return None
+            (_, local, central), = fresh[0]
+        centrals.append(central[:42] + struct.pack("<L", out.tell()) + central[46:])
+        out.write(local)
+    start = out.tell()
+    out.write(b"".join(centrals))
+    size = out.tell() - start
+    signature, disk, disk_start, here, count, _, _, comment = _END.unpack(end)
+    out.write(_END.pack(signature, disk, disk_start, here, count, size, start, comment))
     return out.getvalue()
 
 

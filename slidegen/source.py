@@ -1,8 +1,13 @@
 """YAML text -> plain tree plus the source position of every key and value.
 
 Only YAML's safe core is understood: no Python objects are ever constructed. The file size,
-the number of values after alias expansion and the nesting depth are limited, so a hostile
-file fails fast with a clear message instead of eating memory.
+the number of values (before and after alias expansion) and the nesting depth are limited, so
+a hostile file fails fast with a clear message instead of eating memory.
+
+A file is read twice: first LibYAML's fast parser (when PyYAML has it) counts values and depth
+as the events stream by, stopping at a limit, and builds the nodes when the file is sound;
+a file with a syntax error is parsed again by PyYAML's own parser, whose messages are clearer.
+Both give the same line and column for every node.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from .errors import Problem, SlidegenError, fail, format_path
 MAX_BYTES = 2_000_000
 MAX_VALUES = 100_000
 MAX_DEPTH = 40
+
+FAST_LOADER = getattr(yaml, "CSafeLoader", None)  # LibYAML, when PyYAML was built with it
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
 PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
@@ -91,8 +98,9 @@ def parse_source(data: bytes | str, name: str) -> Source:
         data = _decode(data, name)
     if not data.strip():
         raise fail(name, "file is empty; expected a deck (a mapping with title and sections)")
+    sound = _within_limits(data, name)
     try:
-        node = yaml.compose(data, Loader=yaml.SafeLoader)
+        node = yaml.compose(data, Loader=FAST_LOADER if sound and FAST_LOADER else yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -115,6 +123,35 @@ def parse_source(data: bytes | str, name: str) -> Source:
     if builder.problems:
         raise SlidegenError(builder.problems)
     return Source(name, tree, builder.values, builder.keys)
+
+
+def _within_limits(text: str, name: str) -> bool:
+    """Raise if ``text`` holds more than ``MAX_VALUES`` values or nests deeper than ``MAX_DEPTH``.
+
+    Stops at the first value over a limit, before any node is built. Returns whether the whole
+    stream parsed without a syntax error (a syntax error is left for the composer to report).
+    """
+    count = depth = 0
+    try:
+        for event in yaml.parse(text, Loader=FAST_LOADER or yaml.SafeLoader):
+            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            count += 1
+            mark = event.start_mark
+            if depth > MAX_DEPTH:
+                raise fail(name, f"nested too deeply (the limit is {MAX_DEPTH} levels)",
+                           line=mark.line + 1, col=mark.column + 1)
+            if count > MAX_VALUES:
+                raise fail(name, f"too many values: more than {MAX_VALUES:,} (a deck has a few thousand; "
+                           "is this the right file?)", line=mark.line + 1, col=mark.column + 1)
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+    except (yaml.YAMLError, UnicodeError, ValueError, RecursionError):
+        return False
+    return True
 
 
 # PyYAML's words for common slips -> a hint saying what probably went wrong

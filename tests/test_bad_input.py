@@ -152,6 +152,8 @@ TABLE = [
         "slidegen reads plain YAML only"]),
     Case("alias-bomb", deck="alias-bomb.yaml", lines=[
         ":6:4: e: too many values: more than 100,000 after expanding aliases (is this an alias bomb?)"]),
+    Case("too-many-values", data=b"title: Everything\nsections:\n" + b"- x\n" * 110_000, lines=[
+        ":99998:3: too many values: more than 100,000 (a deck has a few thousand; is this the right file?)"]),
     Case("deep-nesting", deck="deep-nesting.yaml", lines=[
         ":3:50: nested too deeply (the limit is 40 levels)"]),
     # ---- YAML that is not a deck

@@ -40,26 +40,40 @@ def cli(capsys, monkeypatch):
     return run
 
 
+@pytest.fixture(scope="session")
+def diagram_cache(tmp_path_factory) -> Path:
+    """One diagram cache for the whole run: a diagram is drawn once, whichever test asks first."""
+    return tmp_path_factory.mktemp("diagram-cache")
+
+
 @pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    """An empty working folder with a ``content/`` folder, made the current folder."""
+def workdir(tmp_path, monkeypatch, diagram_cache):
+    """An empty working folder with a ``content/`` folder, made the current folder.
+
+    Diagrams come from the run's shared cache; tests of the cache itself set their own.
+    """
     (tmp_path / "content").mkdir()
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SLIDEGEN_CACHE", str(tmp_path / ".cache"))
+    monkeypatch.setenv("SLIDEGEN_CACHE", str(diagram_cache))
     return tmp_path
 
 
 @pytest.fixture(scope="session")
-def sample_decks(tmp_path_factory) -> dict[str, Path]:
+def sample_decks(tmp_path_factory, diagram_cache) -> dict[str, Path]:
     """The sample deck built once for every audience: audience name -> .pptx path."""
     from slidegen.build import build
     out = tmp_path_factory.mktemp("sample")
-    old = os.getcwd()
+    old, cache = os.getcwd(), os.environ.get("SLIDEGEN_CACHE")
     os.chdir(ROOT)
+    os.environ["SLIDEGEN_CACHE"] = str(diagram_cache)
     try:
         results = build([str(SAMPLE)], out)
     finally:
         os.chdir(old)
+        if cache is None:
+            os.environ.pop("SLIDEGEN_CACHE", None)
+        else:
+            os.environ["SLIDEGEN_CACHE"] = cache
     return {r.audience: out / Path(r.path).name for r in results}
 
 

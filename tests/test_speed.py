@@ -52,6 +52,7 @@ def deck(*slides: str) -> str:
 
 
 def test_a_second_build_draws_no_diagram(workdir, monkeypatch):
+    monkeypatch.setenv("SLIDEGEN_CACHE", str(workdir / ".cache"))  # a cold cache of its own
     copy_sample(workdir / "content")
     drawn = []
     real = diagrams.render

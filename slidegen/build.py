@@ -313,12 +313,21 @@ def build_one(loaded: Loaded, audience: Audience, out_dir: Path, theme: Theme, *
     return built, errors, ready.warnings
 
 
+MAX_PROPERTY = 255  # characters the file's core properties (title, author, subject) may hold
+
+
+def _property(text: str | None) -> str:
+    """A text for a core property: cut to ``MAX_PROPERTY`` characters, ending in an ellipsis when cut."""
+    text = text or ""
+    return text if len(text) <= MAX_PROPERTY else text[:MAX_PROPERTY - 1] + "\u2026"
+
+
 def render(slides, pictures, deck: m.Deck, cut: Cut, theme: Theme) -> bytes:
     """The .pptx bytes of a planned deck."""
     from .render import DeckInfo, render_deck
-    info = DeckInfo(title=cut.pick(deck.title), author=cut.pick(deck.author) or "",
-                    subject=cut.pick(deck.subtitle), language="ko-KR" if cut.lang == "ko" else "en-US",
-                    keywords=cut.audience.name, date=deck_date(deck))
+    info = DeckInfo(title=_property(cut.pick(deck.title)), author=_property(cut.pick(deck.author)),
+                    subject=_property(cut.pick(deck.subtitle)), language="ko-KR" if cut.lang == "ko" else "en-US",
+                    keywords=_property(cut.audience.name), date=deck_date(deck))
     return render_deck(slides, pictures, info, theme)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import struct
 import zipfile
@@ -86,6 +87,13 @@ def word_document(parts: dict[str, bytes]) -> None:
     parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
         b"presentationml.presentation.main", b"wordprocessingml.document.main")
     parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"officeDocument", b"somethingElse")
+
+
+def shared_profiles(text: str) -> Callable[[Path], None]:
+    """A setup step: ``content/_audiences.yaml``, the profiles every deck of the folder shares."""
+    def put(root: Path) -> None:
+        (root / "content" / "_audiences.yaml").write_text(text, encoding="utf-8")
+    return put
 
 
 @dataclass(frozen=True)
@@ -191,6 +199,10 @@ TABLE = [
     Case("missing-translation", deck="missing-translation.yaml", lines=[
         ":10:16: sections[0].slides[0].title: no 'en' text for audience 'english'",
         ":12:16: sections[0].slides[0].notes: no 'en' text for audience 'english'"]),
+    Case("shared-profiles", deck="good.yaml", setup=shared_profiles(
+        "audiences:\n  ops: {language: ko, minutes: 50, levle: deep}\n  short: {language: ko, minutes: 1}\n"), lines=[
+        "content/_audiences.yaml:2:36: audiences.ops.levle: unknown key 'levle' (did you mean 'levels'?)",
+        "content/_audiences.yaml:3:34: audiences.short.minutes: expected a number at least 5, got 1"]),
     # ---- the command line
     Case("unknown-audience", deck="good.yaml", args=("--audience", "englsh"), lines=[
         ": unknown audience 'englsh' (did you mean 'english'?)"]),
@@ -378,3 +390,21 @@ def test_strict_turns_a_split_slide_from_a_warning_into_an_error(workdir, cli):
     run = cli("build", "-q")
     assert (run.code, run.lines) == (0, [warning])
     assert (workdir / "output" / "split-default.pptx").is_file()
+
+
+@pytest.mark.xfail(strict=True, reason="diagrams/ lets matplotlib's missing-glyph warning through: with "
+                   "warnings as errors the build exits 1; otherwise a raw Python warning reaches stderr and the "
+                   "label shows boxes")
+def test_a_diagram_label_the_fonts_cannot_draw_gets_a_located_message(workdir, cli):
+    (workdir / "content" / "glyph.yaml").write_text("""\
+title: Glyphs
+sections:
+  - title: Start
+    slides:
+      - kind: diagram
+        title: A whale
+        diagram: {kind: stacks, stacks: [{name: "\U0001f433", layers: [{name: "\u06cd"}]}]}
+""", encoding="utf-8")
+    run = cli("build")
+    assert run.code in (0, 2), run.err
+    assert all(re.match(r"content/glyph\.yaml:\d+:\d+: \S", line) for line in run.lines), run.lines

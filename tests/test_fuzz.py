@@ -13,17 +13,19 @@ In CI the examples are few and derandomized (a fixed seed per test). Locally, mo
 from __future__ import annotations
 
 import contextlib
+import copy
 import io
 import os
 import re
 import shutil
 import tempfile
+import warnings
 import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import HealthCheck, event, given, seed, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 
@@ -81,10 +83,15 @@ def run_on(data: bytes, command: str) -> None:
         old = root / "output" / "deck-default.pptx"
         old.write_bytes(OLD_DECK)
         err, out = io.StringIO(), io.StringIO()
-        with contextlib.chdir(root), contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+        with contextlib.chdir(root), contextlib.redirect_stderr(err), contextlib.redirect_stdout(out), \
+                warnings.catch_warnings():
+            # a label the diagram fonts cannot draw: a known gap, tracked by test_bad_input's
+            # test_a_diagram_label_the_fonts_cannot_draw_gets_a_located_message
+            warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
             args = [command, "content/deck.yaml"] + (["--out", "output"] if command == "build" else [])
             code = main(args)
         lines = err.getvalue().splitlines()
+        event(f"{command}: exit {code}")
         assert code in (0, 2), err.getvalue()
         assert "Traceback" not in err.getvalue() and "bug in slidegen" not in err.getvalue()
         for line in lines:
@@ -108,27 +115,27 @@ def run_on(data: bytes, command: str) -> None:
 
 
 # ---- strategies ------------------------------------------------------------------------------
+# A deck is drawn valid in shape (most of them build), then ``decks()`` damages some of them.
 
 # odd Unicode: Hangul, combining marks, right-to-left, emoji, zero-width and line separators
 ODD = st.sampled_from(["도커", "e\u0301", "\u05e9\u05dc\u05d5\u05dd", "\U0001f433", "\u200b", "\u2028",
                        "\ufeff", "`code`", "**bold**", "\\", "'", '"', ": ", "# ", "&a", "*a", "!!str",
-                       "\t", "\x07", "\ud7a3", "A" * 200])
-WORDS = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=24)
+                       "\ud7a3", "A" * 200, "x" * 3000])
+WORDS = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=24).filter(str.strip)
+PLAIN = st.one_of(WORDS, WORDS, st.lists(st.one_of(WORDS, ODD), min_size=1, max_size=4).map(" ".join))
+TEXT = st.one_of(PLAIN, st.fixed_dictionaries({"ko": PLAIN, "en": PLAIN}),
+                 st.fixed_dictionaries({"ko": PLAIN, "en": PLAIN, "ko@ops": PLAIN}))
 ANY_TEXT = st.text(max_size=12)
-PLAIN = st.one_of(WORDS, WORDS, WORDS, st.lists(st.one_of(WORDS, ODD), min_size=1, max_size=4).map(" ".join),
-                  ANY_TEXT)
-TEXT = st.one_of(PLAIN, PLAIN, st.fixed_dictionaries({"ko": PLAIN, "en": PLAIN}),
-                 st.dictionaries(st.sampled_from(["ko", "en", "ko@ops", "fr", "korean", "EN"]), PLAIN,
-                                 max_size=3))
 JUNK = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**6, 10**20) | st.floats() | ANY_TEXT | ODD,
+    st.none() | st.booleans() | st.integers(-10**6, 10**20) | st.floats() | ANY_TEXT | ODD
+    | st.sampled_from(["", " ", "\x07", "advanced", "fr", "-1", "2024-02-30", "../x.png"]),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(ANY_TEXT, inner, max_size=3),
     max_leaves=6)
-NUMBER = st.one_of(st.integers(-5, 700), st.floats(-1, 1e4), st.sampled_from([0, 0.5, 1, 5, 50, 120]))
-NAME = st.sampled_from(["ops", "dev", "english", "Bad Name", "x"])
-SELECT = {"level": st.sampled_from(["intro", "core", "deep", "advanced"]),
+MINUTES = st.one_of(st.integers(0, 120), st.floats(0, 120), st.sampled_from([0, 0.5, 1, 5]))
+NAME = st.sampled_from(["ops", "dev", "english"])
+SELECT = {"level": st.sampled_from(["intro", "core", "deep"]),
           "audiences": st.lists(NAME, max_size=2), "tags": st.lists(st.sampled_from(["a", "b"]), max_size=2)}
-COMMON = {**SELECT, "notes": TEXT, "minutes": NUMBER, "optional": st.one_of(st.booleans(), st.integers(-1, 10))}
+COMMON = {**SELECT, "notes": TEXT, "minutes": MINUTES, "optional": st.one_of(st.booleans(), st.integers(0, 9))}
 
 
 def record(required: dict, optional: dict | None = None):
@@ -138,22 +145,30 @@ def record(required: dict, optional: dict | None = None):
 
 BULLET = st.one_of(TEXT, record({"text": TEXT}, {"sub": st.lists(TEXT, max_size=3), **SELECT}))
 BULLETS = st.lists(BULLET, min_size=1, max_size=14)
-LAYER = record({"name": TEXT}, {"shared": st.booleans(), "repeat": st.integers(0, 5), "highlight": st.booleans()})
-BOX_ID = st.sampled_from(["a", "b", "c", "bad id"])
+VALUES = st.lists(st.one_of(st.integers(0, 10**6), st.floats(0.001, 1e9)), min_size=2, max_size=2)
+# Diagram labels mostly stay within what the diagram fonts draw (ASCII and Hangul), so that most
+# diagrams get drawn; mutations still put other characters there (see run_on).
+DIAGRAM_WORDS = st.text(st.one_of(st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+                                  st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3)),
+                        min_size=1, max_size=20).filter(str.strip)
+DTEXT = st.one_of(DIAGRAM_WORDS, st.fixed_dictionaries({"ko": DIAGRAM_WORDS, "en": DIAGRAM_WORDS}))
+LAYER = record({"name": DTEXT}, {"shared": st.booleans(), "repeat": st.integers(1, 4), "highlight": st.booleans()})
+FLOW_BOXES = [{"id": "a", "label": "A"}, {"id": "b", "label": "B", "zone": "z"}, {"id": "c", "label": "C"}]
 DIAGRAMS = {
-    "bars": record({"kind": st.just("bars"), "categories": st.lists(TEXT, min_size=1, max_size=3),
-                    "metrics": st.lists(record({"name": TEXT, "series": st.lists(
-                        record({"name": TEXT, "values": st.lists(NUMBER, min_size=1, max_size=3)}),
-                        min_size=1, max_size=2)}, {"unit": st.sampled_from(["s", "MB", ""]), "log": st.booleans()}),
-                        min_size=1, max_size=2)}, {"source": TEXT}),
+    "bars": record({"kind": st.just("bars"), "categories": st.just(["VM", {"ko": "컨테이너", "en": "Container"}]),
+                    "metrics": st.lists(record({"name": DTEXT, "series": st.lists(
+                        record({"name": DTEXT, "values": VALUES}), min_size=1, max_size=2)},
+                        {"unit": st.sampled_from(["s", "MB", ""]), "log": st.booleans()}), min_size=1, max_size=2)},
+                   {"source": DTEXT}),
     "stacks": record({"kind": st.just("stacks"), "stacks": st.lists(
-        record({"name": TEXT, "layers": st.lists(LAYER, min_size=1, max_size=4)}), min_size=1, max_size=3)}),
-    "flow": record({"kind": st.just("flow"), "boxes": st.lists(record({"id": BOX_ID, "label": TEXT},
-                                                                     {"zone": st.sampled_from(["z", "y"])}),
-                                                              min_size=1, max_size=4)},
-                   {"arrows": st.lists(record({"from": BOX_ID, "to": BOX_ID}, {"label": TEXT}), max_size=3),
-                    "zones": st.lists(record({"id": st.sampled_from(["z", "y"]), "label": TEXT}), max_size=2),
-                    "direction": st.sampled_from(["right", "rows", "left"])}),
+        record({"name": DTEXT, "layers": st.lists(LAYER, min_size=1, max_size=4)}), min_size=1, max_size=3)}),
+    "flow": record({"kind": st.just("flow"), "boxes": st.lists(st.sampled_from(FLOW_BOXES), min_size=1, max_size=3,
+                                                              unique_by=lambda b: b["id"])},
+                   {"arrows": st.lists(record({"from": st.sampled_from(["a", "b"]), "to": st.sampled_from(["a"])},
+                                              {"label": DTEXT}), max_size=3),
+                    "direction": st.sampled_from(["right", "rows"])}).map(
+        lambda d: {**d, "zones": [{"id": "z", "label": "Z"}], "boxes": d["boxes"] + [FLOW_BOXES[0]]
+                   if all(b["id"] != "a" for b in d["boxes"]) else d["boxes"]}),
 }
 assert set(DIAGRAMS) == set(DIAGRAM_KINDS)
 
@@ -168,43 +183,42 @@ SLIDES = {
     "agenda": slide("agenda", {}),
     "bullets": slide("bullets", {"title": TEXT, "bullets": BULLETS}),
     "two_column": slide("two_column", {"title": TEXT, "left": COLUMN, "right": COLUMN},
-                        {"style": st.sampled_from(["versus", "arrow", "side"])}),
+                        {"style": st.sampled_from(["versus", "arrow"])}),
     "cards": slide("cards", {"title": TEXT, "cards": st.lists(record({"title": TEXT, "body": TEXT},
-                                                                      {"code": PLAIN}), min_size=1, max_size=5)}),
+                                                                      {"code": PLAIN}), min_size=2, max_size=4)}),
     "quote": slide("quote", {"text": TEXT}, {"attribution": TEXT}),
-    "callout": slide("callout", {"title": TEXT, "text": TEXT}, {"style": st.sampled_from(["info", "tip", "warn"])}),
-    "code": slide("code", {"title": TEXT, "code": st.one_of(PLAIN, st.text(max_size=400))},
+    "callout": slide("callout", {"title": TEXT, "text": TEXT}, {"style": st.sampled_from(["info", "tip", "warning"])}),
+    "code": slide("code", {"title": TEXT, "code": st.one_of(PLAIN, st.text(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\x0b\x0c"), min_size=1, max_size=400))},
                   {"language": st.sampled_from(["python", "bash", "dockerfile", "no-such-lexer", "text"]),
                    "caption": TEXT}),
-    "table": st.integers(1, 9).flatmap(lambda n: slide("table", {
+    "table": st.integers(1, 8).flatmap(lambda n: slide("table", {
         "title": TEXT, "columns": st.lists(TEXT, min_size=n, max_size=n),
-        "rows": st.lists(st.lists(TEXT, min_size=n, max_size=n + (n == 3)), min_size=1, max_size=12)},
-        {"caption": TEXT})),
+        "rows": st.lists(st.lists(TEXT, min_size=n, max_size=n), min_size=1, max_size=12)}, {"caption": TEXT})),
     "image": slide("image", {"title": TEXT, "alt": TEXT, "path": st.sampled_from(
-        ["images/shapes.png", "images/shapes.png", "missing.png", "not.png", "../deck.yaml", "/etc/passwd",
-         "images", "", "images/../images/shapes.png"])}, {"caption": TEXT}),
+        ["images/shapes.png", "images/shapes.png", "images/../images/shapes.png", "missing.png", "not.png",
+         "../deck.yaml", "/etc/passwd", "images", ""])}, {"caption": TEXT}),
     "diagram": slide("diagram", {"title": TEXT, "diagram": st.one_of(*DIAGRAMS.values())},
                      {"alt": TEXT, "caption": TEXT}),
     "summary": slide("summary", {"points": BULLETS}, {"title": TEXT}),
-    "question": slide("question", {"question": TEXT, "answer": TEXT}, {"choices": st.lists(TEXT, max_size=7)}),
+    "question": slide("question", {"question": TEXT, "answer": TEXT}, {"choices": st.lists(TEXT, max_size=6)}),
     "closing": slide("closing", {}, {"message": TEXT, "next": record({"title": TEXT},
                                                                      {"topics": st.lists(TEXT, max_size=4)})}),
 }
 assert set(SLIDES) == set(SLIDE_KINDS)
-PROFILE = record({"language": st.sampled_from(["ko", "en", "fr", "KO"]), "minutes": NUMBER},
-                 {"levels": st.lists(st.sampled_from(["intro", "core", "deep"]), max_size=3),
+PROFILE = record({"language": st.sampled_from(["ko", "en"]), "minutes": st.integers(5, 600)},
+                 {"levels": st.lists(st.sampled_from(["intro", "core", "deep"]), min_size=1, max_size=3),
                   "include_tags": st.lists(st.sampled_from(["a", "b"]), max_size=1),
                   "exclude_tags": st.lists(st.sampled_from(["a", "b"]), max_size=1),
-                  "theme": st.sampled_from(["default", "dark", "nope"])})
+                  "theme": st.sampled_from(["default", "dark"])})
 SECTION = record({"title": TEXT, "slides": st.lists(st.one_of(*SLIDES.values()), max_size=4)},
                  {"divider": st.booleans(), **SELECT})
-DECK = record({"title": TEXT, "sections": st.lists(SECTION, min_size=1, max_size=3)},
+DECK = record({"title": TEXT, "languages": st.just(["ko", "en"]), "sections": st.lists(SECTION, min_size=1, max_size=3)},
               {"subtitle": TEXT, "author": TEXT, "date": st.dates(),
-               "languages": st.sampled_from([["ko"], ["ko", "en"], ["en"], ["xx"]]),
                "audiences": st.dictionaries(NAME, PROFILE, max_size=2), "source": PLAIN})
 
 
-def _places(tree, path=()):
+def _places(tree):
     """Every (container, key) in a tree: where a mutation can strike."""
     if isinstance(tree, dict):
         for key, value in tree.items():
@@ -219,7 +233,7 @@ def _places(tree, path=()):
 @st.composite
 def decks(draw):
     """A deck-shaped tree, then up to three mutations: junk values, unknown keys, lost keys, odd keys."""
-    deck = draw(DECK)
+    deck = copy.deepcopy(draw(DECK))  # strategies hand out shared lists: never change what they gave
     for _ in range(draw(st.sampled_from([0, 0, 0, 1, 1, 2, 3]))):
         places = list(_places(deck))
         container, key = draw(st.sampled_from(places))
@@ -243,7 +257,7 @@ TOKENS = st.sampled_from(["title", "sections", "slides", "kind", "bullets", ": "
                           "\n    ", " ", "\t", "[", "]", "{", "}", ",", "&a ", "*a", "<<: ", "!!python/object ",
                           "! ", "? ", "'", '"', "|", ">", "#", "---\n", "...\n", "%YAML 1.1\n", "도커", "\\",
                           "\ufeff", "\x00", "\x85", "1e999", ".nan", "~", "null", "yes", "2024-02-30"])
-YAMLISH = st.lists(TOKENS, max_size=60).map(lambda parts: "".join(parts).encode("utf-8", "surrogatepass"))
+YAMLISH = st.lists(TOKENS, max_size=60).map(lambda parts: "".join(parts).encode("utf-8"))
 ENCODINGS = st.sampled_from(["utf-8", "utf-16", "euc-kr", "latin-1", "utf-8-sig"])
 
 

@@ -148,6 +148,7 @@ class BulletsSlide(SlideBase):
     kind: Literal["bullets"]
     title: Text
     bullets: list[Bullet] = Field(min_length=1)
+    numbered: bool = Field(False, description="Number the bullets (①, ②, ...) for steps in order.")
 
 
 class Column(Node):

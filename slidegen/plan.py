@@ -138,11 +138,18 @@ def pack(groups: list[list[Para]], box: Box, theme: Theme, size: float, floor: f
     return [shrink(page, box, theme, size, floor) or page for page in pages]
 
 
-def bullet_groups(items: list[m.Bullet], ctx: Context, size: float, sub: float) -> list[list[Para]]:
-    """Each bullet with its sub-bullets, as paragraphs."""
+def number_mark(index: int) -> str:
+    """The mark of the ``index``-th (from 0) numbered item: ① to ⑳, then '21.'."""
+    return chr(0x2460 + index) if index < 20 else f"{index + 1}."
+
+
+def bullet_groups(items: list[m.Bullet], ctx: Context, size: float, sub: float,
+                  numbered: bool = False) -> list[list[Para]]:
+    """Each bullet with its sub-bullets, as paragraphs; numbered items hang from ①, ②, ..."""
     groups = []
-    for item in items:
-        group = [Para(inline(ctx.pick(item.text)), size, level=1, space_before=ctx.theme.grid.paragraph_space)]
+    for i, item in enumerate(items):
+        mark = {"level": 3, "bullet": number_mark(i)} if numbered else {"level": 1}
+        group = [Para(inline(ctx.pick(item.text)), size, space_before=ctx.theme.grid.paragraph_space, **mark)]
         group += [Para(inline(ctx.pick(s)), sub, level=2, space_before=0.15) for s in item.sub]
         groups.append(group)
     return groups
@@ -237,7 +244,7 @@ def plan_agenda(slide: m.AgendaSlide, ctx: Context, path: tuple) -> list[Planned
 def plan_bullets(slide: m.BulletsSlide | m.SummarySlide, ctx: Context, path: tuple) -> list[Planned]:
     sizes, theme = ctx.theme.sizes, ctx.theme
     items = slide.bullets if isinstance(slide, m.BulletsSlide) else slide.points
-    groups = bullet_groups(items, ctx, sizes.body, sizes.sub)
+    groups = bullet_groups(items, ctx, sizes.body, sizes.sub, getattr(slide, "numbered", False))
     box = theme.grid.body
     whole = shrink([p for g in groups for p in g], box, theme, sizes.body, sizes.body_min)
     pages = [whole] if whole else pack(groups, box, theme, sizes.body, sizes.body_min)
@@ -482,7 +489,7 @@ def plan_diagram(slide: m.DiagramSlide, ctx: Context, path: tuple) -> list[Plann
 def plan_question(slide: m.QuestionSlide, ctx: Context, path: tuple) -> list[Planned]:
     sizes, theme = ctx.theme.sizes, ctx.theme
     paras = [Para(inline(ctx.pick(slide.question)), sizes.quote, bold=True)]
-    paras += [Para(inline(ctx.pick(c)), sizes.body, level=3, space_before=0.5, bullet=chr(0x2460 + i))
+    paras += [Para(inline(ctx.pick(c)), sizes.body, level=3, space_before=0.5, bullet=number_mark(i))
               for i, c in enumerate(slide.choices)]
     fitted = shrink(paras, question_box(theme), theme, sizes.quote, sizes.body_min, sub_ratio=1)
     if fitted is None:

@@ -296,6 +296,23 @@ def test_a_build_killed_at_any_moment_leaves_the_old_deck_or_the_new_one_never_h
     assert deck_title(out / "big-default.pptx") == "Final"
 
 
+def test_only_temporary_files_of_builds_that_no_longer_run_are_cleaned(workdir, cli):
+    shutil.copy(CASES / "good.yaml", workdir / "content" / "good.yaml")
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(gone.stdout)  # a process that has ended
+    out = workdir / "output"
+    out.mkdir()
+    kept = [f".good-korean.pptx.{os.getpid()}-live.tmp",  # a build still running (this process)
+            f".notes.md.{dead}-other.tmp",  # not a file this build writes
+            "good-korean.pptx.tmp", "draft.tmp"]  # not named by slidegen
+    cleaned = [f".good-korean.pptx.{dead}-a1b2c3.tmp", f".good-english.pptx.{dead}-d4e5f6.tmp",
+               f".slidegen-probe.{dead}-g7h8.tmp"]
+    for name in kept + cleaned:
+        (out / name).write_bytes(b"left behind")
+    assert cli("build", "-q").code == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(kept + ["good-english.pptx", "good-korean.pptx"])
+
+
 def test_two_builds_of_the_same_deck_at_once_both_finish_with_a_valid_deck(tmp_path):
     (tmp_path / "content").mkdir()
     big_deck(tmp_path / "content", "Together", slides=30)

@@ -34,7 +34,8 @@ from .build import (SHARED_PROFILES, Built, deck_date, deck_files, display, each
 from .errors import Problem, SlidegenError
 
 DEBOUNCE = 0.1
-"""Seconds of quiet after the last change before a rebuild is written (editors save in bursts)."""
+"""Seconds without a change, counted from when a rebuild began reading, before it is written
+(editors save in bursts of writes and renames)."""
 
 CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})
 """The watchdog event types that mean a file changed (opening or reading one does not)."""

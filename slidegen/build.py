@@ -475,8 +475,9 @@ def make_all(jobs: list, out_dir: Path, *, allow_outside: bool = False,
     """:func:`build_one` for every (deck, audience, theme) job, in job order.
 
     Two jobs or more run in forked worker processes, one per usable core: they inherit the parsed
-    decks and the imports, and send back only the results. Forking needs a process without other
-    threads, so ``slidegen watch`` (and any platform without fork) builds one job after the other.
+    decks, the imports and the diagrams drawn beforehand (:func:`draw_diagrams`), and send back
+    only the results. Forking needs a process without other threads, so ``slidegen watch`` (and
+    any platform without fork) builds one job after the other.
     """
     import threading
     count = min(usable_cores() if workers is None else workers, len(jobs))
@@ -486,6 +487,7 @@ def make_all(jobs: list, out_dir: Path, *, allow_outside: bool = False,
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from . import render  # noqa: F401 - imported once here rather than in every worker
+    draw_diagrams(jobs)
     global _JOBS
     _JOBS = [(deck, chosen, theme, out_dir, allow_outside) for deck, chosen, theme in jobs]
     try:
@@ -497,6 +499,24 @@ def make_all(jobs: list, out_dir: Path, *, allow_outside: bool = False,
         if status == "error":
             raise SlidegenError(*value)
     return [value for _, value in done]
+
+
+def draw_diagrams(jobs: list) -> None:
+    """Put every diagram the jobs show into the diagram cache, each drawn once.
+
+    Audiences of one language share their diagrams: drawn here, before the workers start, no two
+    workers draw the same one, and matplotlib is imported (at most) once. A diagram that fails
+    is left for :func:`build_one` to report.
+    """
+    from .diagrams import picture
+    for deck, chosen, theme in jobs:
+        ready = prepare(deck, chosen, theme)
+        for planned in ready.slides:
+            if planned.kind == "diagram":
+                try:
+                    picture(planned.parts["spec"], theme, ready.cut)
+                except SlidegenError:
+                    pass
 
 
 def _can_fork() -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -145,6 +146,23 @@ def test_a_parallel_build_gives_the_bytes_of_a_sequential_one(workdir, monkeypat
     for built in one:
         name = Path(built.path).name
         assert (workdir / "two" / name).read_bytes() == (workdir / "one" / name).read_bytes()
+
+
+def test_a_parallel_build_draws_each_diagram_once_before_the_workers_start(workdir, monkeypatch):
+    monkeypatch.setenv("SLIDEGEN_CACHE", str(workdir / ".cache"))  # a cold cache of its own
+    sample = copy_sample(workdir / "content")
+    shutil.copy(sample, workdir / "content" / "other.yaml")  # four jobs, two diagrams (Korean, English)
+    log = workdir / "drawn.txt"
+    real = diagrams.render
+
+    def logged(*args, **kwargs):
+        with open(log, "a", encoding="utf-8") as out:  # a file: workers are other processes
+            out.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(diagrams, "render", logged)
+    assert len(build(None, workdir / "output", workers=2)) == 4
+    assert log.read_text(encoding="utf-8").splitlines() == [str(os.getpid())] * 2
 
 
 def test_a_parallel_build_with_one_broken_deck_writes_nothing(workdir):

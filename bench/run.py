@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DOCKER_DECK = ROOT / "content" / "docker-01-basics.yaml"
-FALLBACK_DECK = ROOT / "content" / "sample.yaml"
+FALLBACK_DECK = ROOT / "examples" / "sample.yaml"
 DOCKER_POST = ROOT.parent / "shared" / "seeds" / "docker-01-basics.md"
 
 

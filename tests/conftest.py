@@ -13,7 +13,8 @@ from slidegen.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
-SAMPLE = CONTENT / "sample.yaml"
+EXAMPLES = ROOT / "examples"
+SAMPLE = EXAMPLES / "sample.yaml"
 
 
 @dataclass
@@ -80,7 +81,7 @@ def sample_decks(tmp_path_factory, diagram_cache) -> dict[str, Path]:
 def copy_sample(dest: Path) -> Path:
     """Copy the sample deck and its pictures into ``dest``; returns the deck's new path."""
     shutil.copy(SAMPLE, dest / "sample.yaml")
-    shutil.copytree(CONTENT / "images", dest / "images", dirs_exist_ok=True)
+    shutil.copytree(EXAMPLES / "images", dest / "images", dirs_exist_ok=True)
     return dest / "sample.yaml"
 
 

@@ -28,7 +28,7 @@ from slidegen.errors import MISSING_TOOL, SlidegenError
 from slidegen.render.inspect import ParagraphInfo, RunInfo, ShapeInfo
 from slidegen.text import has_hangul
 from slidegen.theme import Box, FONT_DIR
-from tests.conftest import CONTENT, copy_sample, soffice_or_skip
+from tests.conftest import EXAMPLES, copy_sample, soffice_or_skip
 
 INSTALL = "apt-get install -y libreoffice-impress poppler-utils fonts-nanum fonts-nanum-coding"
 
@@ -178,7 +178,7 @@ def decks(tmp_path_factory) -> dict[str, Path]:
     """The planted deck and a clean lecture (YAML) with its picture."""
     folder = tmp_path_factory.mktemp("decks")
     (folder / "images").mkdir()
-    shutil.copy(CONTENT / "images" / "shapes.png", folder / "images" / "shapes.png")
+    shutil.copy(EXAMPLES / "images" / "shapes.png", folder / "images" / "shapes.png")
     (folder / "lecture.yaml").write_text(CLEAN_LECTURE, encoding="utf-8")
     return {"planted": planted_deck(folder / "planted.pptx"), "lecture": folder / "lecture.yaml"}
 

@@ -15,7 +15,7 @@ import pytest
 
 from slidegen.build import build
 from slidegen.watch import Watcher
-from tests.conftest import CONTENT, ROOT, copy_sample
+from tests.conftest import ROOT, SAMPLE, copy_sample
 
 KO_BULLET = '{ko: "두 번째 수준의 글머리", en: "A second-level bullet"}'
 KO_EDITED = '{ko: "두 번째 수준의 글머리 (고침)", en: "A second-level bullet"}'
@@ -154,7 +154,7 @@ def test_a_new_deck_in_the_content_folder_is_built(two_decks, workdir):
     watcher = Watcher(None, workdir / "output")
     watcher.start()
     new = workdir / "content" / "third.yaml"
-    shutil.copy(CONTENT / "sample.yaml", new)
+    shutil.copy(SAMPLE, new)
     assert names(watcher.rebuild({new})) == ["third-korean.pptx", "third-english.pptx"]
 
 

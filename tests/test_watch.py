@@ -83,6 +83,25 @@ def test_a_rebuild_has_the_bytes_of_a_full_build(two_decks, workdir):
         assert (workdir / "output" / name).read_bytes() == built.data
 
 
+def test_a_rebuild_on_a_template_has_the_bytes_of_a_full_build(two_decks, workdir):
+    from tests.templates import MAPPING, make_template
+    sample, _ = two_decks
+    template = str(make_template(workdir / "school.pptx"))
+    layouts = dict(option.split("=") for option in MAPPING)
+    watcher = Watcher([str(sample)], workdir / "output", template=template, layouts=layouts)
+    assert watcher.start().problems == []
+    edit(sample, KO_BULLET, BOTH_EDITED)
+    report = watcher.rebuild({sample})
+    assert report.patched == 2
+    for built in build([str(sample)], workdir / "full", template=template, layouts=layouts):
+        assert (workdir / "output" / Path(built.path).name).read_bytes() == built.data
+    make_template(workdir / "school.pptx", drop=("Cover",))  # the template itself changes
+    report = watcher.rebuild({workdir / "school.pptx"})
+    assert names(report) == ["sample-korean.pptx", "sample-english.pptx"] and report.patched == 0
+    for built in build([str(sample)], workdir / "again", template=template, layouts=layouts):
+        assert (workdir / "output" / Path(built.path).name).read_bytes() == built.data
+
+
 def test_a_change_that_moves_slides_rebuilds_the_whole_deck_with_the_same_bytes(two_decks, workdir):
     sample, _ = two_decks
     watcher = Watcher([str(sample)], workdir / "output")

@@ -95,15 +95,19 @@ def cmd_layouts(args) -> int:
     return 0
 
 
-def cmd_validate(args) -> int:
-    """Check decks (and that they fit) without writing anything."""
+def prepare_all(args) -> tuple[list, list]:
+    """Every deck of the arguments planned for every (or the chosen) audience, without rendering."""
     from .build import deck_files, each_audience, load, prepare
     loaded = load(deck_files(args.decks or None))
-    errors, warnings = [], []
-    for deck, audience, theme in each_audience(loaded, args.audience, None):
-        ready = prepare(deck, audience, theme)
-        errors += ready.errors
-        warnings += ready.warnings
+    return loaded, [prepare(deck, audience, theme) for deck, audience, theme in
+                    each_audience(loaded, args.audience, None)]
+
+
+def cmd_validate(args) -> int:
+    """Check decks (and that they fit) without writing anything."""
+    loaded, prepared = prepare_all(args)
+    errors = [e for ready in prepared for e in ready.errors]
+    warnings = [w for ready in prepared for w in ready.warnings]
     if args.strict:
         errors += warnings
     if errors:
@@ -117,14 +121,11 @@ def cmd_validate(args) -> int:
 
 def cmd_notes(args) -> int:
     """Write the lecture script (Markdown) of each deck for each audience."""
-    from .build import deck_files, each_audience, load, prepare, write_atomic, writable
+    from .build import write_atomic, writable
     from .script import lecture_script
-    loaded = load(deck_files(args.decks or None))
-    scripts, errors = [], []
-    for deck, audience, theme in each_audience(loaded, args.audience, None):
-        ready = prepare(deck, audience, theme)
-        errors += ready.errors
-        scripts.append((f"{deck.name}-{audience.name}.md", lecture_script(ready)))
+    _, prepared = prepare_all(args)
+    errors = [e for ready in prepared for e in ready.errors]
+    scripts = [(f"{ready.loaded.name}-{ready.cut.audience.name}.md", lecture_script(ready)) for ready in prepared]
     if errors:
         raise SlidegenError(sorted(set(errors)))
     if args.stdout:

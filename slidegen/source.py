@@ -75,11 +75,12 @@ def read_source(path: Path | str, *, display: str | None = None) -> Source:
     return parse_source(data, name)
 
 
-def _decode(data: bytes, name: str) -> str:
+def decode_text(data: bytes, name: str, what: str = "YAML") -> str:
+    """UTF-8 bytes (a byte-order mark allowed) as text; anything else is an input error with its line."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise fail(name, "is UTF-16 text; save the file as UTF-8")
     if b"\x00" in data[:8192]:
-        raise fail(name, "is not a text file (it contains NUL bytes); expected UTF-8 YAML")
+        raise fail(name, f"is not a text file (it contains NUL bytes); expected UTF-8 {what}")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -95,7 +96,7 @@ def parse_source(data: bytes | str, name: str) -> Source:
     if isinstance(data, bytes):
         if len(data) > MAX_BYTES:
             raise fail(name, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
-        data = _decode(data, name)
+        data = decode_text(data, name)
     if not data.strip():
         raise fail(name, "file is empty; expected a deck (a mapping with title and sections)")
     sound = _within_limits(data, name)

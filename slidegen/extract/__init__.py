@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import fail
+from ..source import decode_text
 from . import frontmatter, liquid
 from .blocks import Block, Heading, Image, Item, ListBlock, Prose, Quote, Table
 from .compose import Composer, compose
@@ -55,17 +56,8 @@ def read_post_file(path: Path, name: str) -> str:
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 bytes (a byte-order mark allowed) as text; anything else is an input error with its line."""
-    if b"\x00" in data[:8192]:
-        raise fail(name, "is not a text file (it contains NUL bytes); expected UTF-8 Markdown")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = data[:exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise fail(name, f"is not UTF-8 text (byte 0x{data[exc.start]:02x}); save the post as UTF-8",
-                   line=line, col=col) from None
+    """A post's bytes as text: UTF-8 only, with the line of the first bad byte."""
+    return decode_text(data, name, "Markdown")
 
 
 def _texts(blocks: list[Block]) -> str:

@@ -71,7 +71,7 @@ def test_a_post_that_is_not_utf8_names_the_line(workdir, cli):
     (workdir / "post.md").write_bytes("# 제목\n\n좋은 글\n".encode("utf-8") + "한글".encode("cp949"))
     run = cli("extract", "post.md")
     assert run.code == 2
-    assert run.lines == ["post.md:4:1: is not UTF-8 text (byte 0xc7); save the post as UTF-8"]
+    assert run.lines == ["post.md:4:1: is not UTF-8 text (byte 0xc7); save the file as UTF-8"]
 
 
 def test_an_empty_post_is_an_input_error(workdir, cli):

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import CONTENT, Problem, SlidegenError
+from .errors import Problem, SlidegenError
 
 BUG = 1
 

@@ -8,7 +8,7 @@ from .base import Page, chrome, line_of, rect, set_title, text_box
 
 def render_agenda(page: Page) -> None:
     """Draw the agenda as rows of number, section title and minutes, in the widths the plan chose."""
-    theme, grid, pal = page.theme, page.theme.grid, page.theme.palette
+    grid, pal = page.theme.grid, page.theme.palette
     parts = page.plan.parts
     chrome(page)
     set_title(page, page.plan.title)

@@ -252,7 +252,7 @@ def set_title(page: Page, text: str, size: float | None = None, box: Box | None 
 
 def chrome(page: Page) -> None:
     """The content slide furniture: background, title rule, footer (deck, section, number), progress."""
-    theme, grid, pal = page.theme, page.theme.grid, page.theme.palette
+    grid, pal = page.theme.grid, page.theme.palette
     if not on_template(page):
         background(page, pal.background)
     if page.plan.title:

@@ -36,7 +36,6 @@ def render_two_column(page: Page) -> None:
         rect(page, mid, pal.accent, shape=MSO_SHAPE.RIGHT_ARROW, name="Arrow")
     else:
         badge = Box(mid.x + (mid.w - inches(0.8)) // 2, mid.y, inches(0.8), inches(0.8))
-        shape = rect(page, badge, pal.text, shape=MSO_SHAPE.OVAL, name="Versus")
+        rect(page, badge, pal.text, shape=MSO_SHAPE.OVAL, name="Versus")
         text_box(page, badge, line_of("vs", sizes.caption + 4, bold=True, align="center"),
                  color=pal.background, anchor="middle", name="Versus label", inset=False)
-        del shape

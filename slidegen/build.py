@@ -476,8 +476,8 @@ def make_all(jobs: list, out_dir: Path, *, allow_outside: bool = False,
 
     Two jobs or more run in forked worker processes, one per usable core: they inherit the parsed
     decks, the imports and the diagrams drawn beforehand (:func:`draw_diagrams`), and send back
-    only the results. Forking needs a process without other threads, so ``slidegen watch`` (and
-    any platform without fork) builds one job after the other.
+    only the results. Forking needs a process without other threads, so ``slidegen watch`` after
+    its first build (and any system but Linux) builds one job after the other.
     """
     import threading
     count = min(usable_cores() if workers is None else workers, len(jobs))
@@ -520,8 +520,9 @@ def draw_diagrams(jobs: list) -> None:
 
 
 def _can_fork() -> bool:
-    import multiprocessing
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Forking is safe here on Linux; macOS system libraries may not survive it, Windows lacks it."""
+    import sys
+    return sys.platform.startswith("linux")
 
 
 def _make_job(index: int):

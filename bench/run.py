@@ -307,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
     args.add_argument("--deck", type=Path, help="the deck (default: content/docker-01-basics.yaml)")
     args.add_argument("--post", type=Path, default=DOCKER_POST, help="the Markdown post for pandoc and extract")
     opts = args.parse_args(argv)
-    deck = opts.deck or (DOCKER_DECK if DOCKER_DECK.exists() else FALLBACK_DECK)
+    deck = opts.deck.resolve() if opts.deck else DOCKER_DECK if DOCKER_DECK.exists() else FALLBACK_DECK
+    opts.post = opts.post.resolve()
     sizes = [int(s) for s in opts.sizes.split(",") if s.strip()]
     runs = max(1, opts.runs)
     work = Path(tempfile.mkdtemp(prefix="slidegen-bench-"))

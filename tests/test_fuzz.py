@@ -31,8 +31,9 @@ from pptx import Presentation
 
 from slidegen.cli import main
 from slidegen.model import DIAGRAM_KINDS, SLIDE_KINDS
+from tests.conftest import EXAMPLES
 
-IMAGES = Path(__file__).resolve().parent.parent / "content" / "images"
+IMAGES = EXAMPLES / "images"
 EXAMPLES = int(os.environ.get("SLIDEGEN_FUZZ_EXAMPLES", "0"))
 SEED = os.environ.get("SLIDEGEN_FUZZ_SEED")
 OLD_DECK = b"an earlier build's deck, which a failed build must leave alone"
@@ -56,17 +57,15 @@ def fuzz_settings(examples: int):
 
 
 @pytest.fixture(scope="module", autouse=True)
-def diagram_cache():
-    """One diagram cache for the module, outside the repository."""
-    folder = tempfile.mkdtemp(prefix="slidegen-fuzz-cache-")
+def shared_cache(diagram_cache):
+    """Diagrams come from the run's shared cache (the command line runs in-process, without fixtures)."""
     old = os.environ.get("SLIDEGEN_CACHE")
-    os.environ["SLIDEGEN_CACHE"] = folder
+    os.environ["SLIDEGEN_CACHE"] = str(diagram_cache)
     yield
     if old is None:
         os.environ.pop("SLIDEGEN_CACHE", None)
     else:
         os.environ["SLIDEGEN_CACHE"] = old
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 # ---- running the command line on one input ---------------------------------------------------

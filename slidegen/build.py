@@ -298,7 +298,7 @@ def build_one(loaded: Loaded, audience: Audience, out_dir: Path, theme: Theme, *
         try:
             if planned.kind == "image":
                 pictures[index] = check_picture(loaded, planned.path, planned.parts["path"], allow_outside)
-            elif planned.kind == "diagram":
+            elif planned.kind == "diagram" and not ready.errors:  # a failed plan draws nothing
                 from .diagrams import picture
                 pictures[index], alt = picture(planned.parts["spec"], theme, cut)
                 planned.alt = planned.alt or alt
@@ -511,7 +511,7 @@ def draw_diagrams(jobs: list) -> None:
     from .diagrams import picture
     for deck, chosen, theme in jobs:
         ready = prepare(deck, chosen, theme)
-        for planned in ready.slides:
+        for planned in ready.slides if not ready.errors else []:
             if planned.kind == "diagram":
                 try:
                     picture(planned.parts["spec"], theme, ready.cut)

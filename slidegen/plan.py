@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from . import model as m
-from .audience import DIVIDER_MINUTES, Cut
+from .audience import DIVIDER_MINUTES, Cut, texts
+from .diagrams.glyphs import undrawable
 from .text import Para, Run, block_height, count_lines, inline, plain, widest_line
 from .theme import EMU_PER_PT, FIT_WIDTH, LINE_PITCH, Box, Theme, inches, points
 
@@ -483,6 +484,11 @@ def plan_diagram(slide: m.DiagramSlide, ctx: Context, path: tuple) -> list[Plann
         cited = f"{ctx.words['source']}: {ctx.pick(source)}"
         caption = f"{caption} · {cited}" if caption else cited
     planned.parts = {"spec": slide.diagram, "caption": caption}
+    for where, text in texts(slide.diagram, path + ("diagram",), None):
+        missing = undrawable(ctx.pick(text), ctx.theme)
+        if missing:
+            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+            ctx.error(where, f"the diagram fonts cannot draw {shown}; use other characters")
     return [planned]
 
 

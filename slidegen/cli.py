@@ -181,10 +181,17 @@ def cmd_schema(args) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose mistakes are one-line input errors (exit 2), like every other."""
+
+    def error(self, message: str):
+        raise SlidegenError(Problem(self.prog, message=f"{message} (see '{self.prog} --help')"))
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    top = argparse.ArgumentParser(prog="slidegen", description="YAML lectures -> PowerPoint decks.")
-    sub = top.add_subparsers(dest="command", required=True)
+    top = _Parser(prog="slidegen", description="YAML lectures -> PowerPoint decks.")
+    sub = top.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     build = sub.add_parser("build", help="build decks into output/")
     build.add_argument("decks", nargs="*", help="deck files (default: content/*.yaml)")
@@ -259,8 +266,12 @@ def main(argv: list[str] | None = None) -> int:
     """Run slidegen; returns the exit code (0 done, 2 bad input, 3 missing tool, 1 a bug)."""
     try:
         args = parser().parse_args(argv)
-    except SystemExit as exc:  # argparse exits 2 on bad arguments, 0 on --help
+    except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
+    except SlidegenError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return exc.code
     try:
         return args.run(args)
     except SlidegenError as exc:

@@ -115,3 +115,9 @@ def test_schema_is_json_schema_of_the_deck(cli):
     assert schema["title"] == "slidegen deck"
     assert {"title", "sections"} <= set(schema["required"])
     assert "BulletsSlide" in schema["$defs"]
+
+
+def test_a_mistaken_command_line_gets_one_line_and_exit_2(cli):
+    assert cli("build", "--nope").lines == ["slidegen: unrecognized arguments: --nope (see 'slidegen --help')"]
+    run = cli("bild")
+    assert run.code == 2 and len(run.lines) == 1 and run.lines[0].startswith("slidegen: argument command: invalid")

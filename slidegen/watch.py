@@ -333,17 +333,11 @@ def _draw_alone(prs, plan, number: int, total: int, deck_title: str, theme) -> _
 
     The same steps as one turn of :func:`slidegen.render.render_deck`'s loop.
     """
-    from .layouts import choose_layout, layout_names
-    from .render import RENDERERS, layouts_by_name
-    from .render.base import Page, drop_empty_placeholders, notes
-    layouts = layouts_by_name(prs)
-    chosen, _ = choose_layout(plan.kind, list(layouts), layout_names(dict(theme.layouts)))
-    slide = prs.slides.add_slide(layouts[chosen])
+    from .layouts import layout_names
+    from .render import layouts_by_name, render_slide
     try:
-        page = Page(slide, plan, theme, number, total, deck_title, None, None)
-        RENDERERS[plan.kind](page)
-        drop_empty_placeholders(page)
-        notes(page)
+        slide = render_slide(prs, layouts_by_name(prs), layout_names(dict(theme.layouts)), plan, number, total,
+                             deck_title, theme)
         part = slide.part
         notes_blob = slide.notes_slide.part.blob if slide.has_notes_slide else None
         return _Drawn(str(part.partname).lstrip("/"), part.blob, part.rels.xml, notes_blob)

@@ -144,6 +144,18 @@ def layouts_by_name(prs) -> dict[str, object]:
     return out
 
 
+def render_slide(prs, layouts: dict, names: dict[str, str], plan: Planned, number: int, total: int,
+                 deck_title: str, theme: Theme, picture: bytes | None = None, size: tuple[int, int] | None = None):
+    """Add slide ``number`` of ``total`` to ``prs``, drawn from its plan on its layout; returns the slide."""
+    chosen, _ = choose_layout(plan.kind, list(layouts), names)
+    slide = prs.slides.add_slide(layouts[chosen])
+    page = Page(slide, plan, theme, number, total, deck_title, picture, size)
+    RENDERERS[plan.kind](page)
+    drop_empty_placeholders(page)
+    notes(page)
+    return slide
+
+
 def render_deck(slides: list[Planned], pictures: dict[int, tuple[bytes, tuple[int, int]]], info: DeckInfo,
                 theme: Theme) -> bytes:
     """Draw every planned slide and return the .pptx as bytes, identical for identical input.
@@ -154,13 +166,8 @@ def render_deck(slides: list[Planned], pictures: dict[int, tuple[bytes, tuple[in
     layouts = layouts_by_name(prs)
     names = layout_names(dict(theme.layouts))
     for number, plan in enumerate(slides, 1):
-        chosen, _ = choose_layout(plan.kind, list(layouts), names)
-        slide = prs.slides.add_slide(layouts[chosen])
         picture, size = pictures.get(number - 1, (None, None))
-        page = Page(slide, plan, theme, number, len(slides), info.title, picture, size)
-        RENDERERS[plan.kind](page)
-        drop_empty_placeholders(page)
-        notes(page)
+        render_slide(prs, layouts, names, plan, number, len(slides), info.title, theme, picture, size)
     props = prs.core_properties
     props.title = info.title
     props.author = info.author

@@ -188,22 +188,27 @@ class _Parser(argparse.ArgumentParser):
         raise SlidegenError(Problem(self.prog, message=f"{message} (see '{self.prog} --help')"))
 
 
+def deck_options(command: argparse.ArgumentParser) -> None:
+    """The options of every command that builds decks: what, where, for whom, in which look."""
+    command.add_argument("decks", nargs="*", help="deck files (default: content/*.yaml)")
+    command.add_argument("--out", default="output", help="output folder (default: output)")
+    command.add_argument("--audience", help="build this audience only")
+    command.add_argument("--theme", help="a built-in theme for every deck")
+    command.add_argument("--template", help="a .pptx or .potx to build on (its masters and layouts)")
+    command.add_argument("--layout", action="append", default=[], metavar="KIND=NAME",
+                         help="use the template's layout NAME for slide KIND (or 'default'); repeatable")
+    command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    command.add_argument("--allow-outside", action="store_true", help="allow pictures outside the deck's folder")
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     top = _Parser(prog="slidegen", description="YAML lectures -> PowerPoint decks.")
     sub = top.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     build = sub.add_parser("build", help="build decks into output/")
-    build.add_argument("decks", nargs="*", help="deck files (default: content/*.yaml)")
-    build.add_argument("--out", default="output", help="output folder (default: output)")
-    build.add_argument("--audience", help="build this audience only")
-    build.add_argument("--theme", help="a built-in theme for every deck")
-    build.add_argument("--template", help="a .pptx or .potx to build on (its masters and layouts)")
-    build.add_argument("--layout", action="append", default=[], metavar="KIND=NAME",
-                       help="use the template's layout NAME for slide KIND (or 'default'); repeatable")
+    deck_options(build)
     build.add_argument("--json", action="store_true", help="print a JSON report on stdout")
-    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    build.add_argument("--allow-outside", action="store_true", help="allow pictures outside the deck's folder")
     build.add_argument("--pdf", action="store_true", help="also write a PDF next to each deck (LibreOffice)")
     build.add_argument("--png", action="store_true", help="also write slide PNGs and a contact sheet per deck")
     build.add_argument("-q", "--quiet", action="store_true", help="print only problems")
@@ -246,15 +251,7 @@ def parser() -> argparse.ArgumentParser:
     extract.set_defaults(run=cmd_extract)
 
     watch = sub.add_parser("watch", help="rebuild decks on every save (Ctrl-C to stop)")
-    watch.add_argument("decks", nargs="*", help="deck files (default: content/*.yaml)")
-    watch.add_argument("--out", default="output", help="output folder (default: output)")
-    watch.add_argument("--audience", help="build this audience only")
-    watch.add_argument("--theme", help="a built-in theme for every deck")
-    watch.add_argument("--template", help="a .pptx or .potx to build on (its masters and layouts)")
-    watch.add_argument("--layout", action="append", default=[], metavar="KIND=NAME",
-                       help="use the template's layout NAME for slide KIND (or 'default'); repeatable")
-    watch.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    watch.add_argument("--allow-outside", action="store_true", help="allow pictures outside the deck's folder")
+    deck_options(watch)
     watch.set_defaults(run=cmd_watch)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the deck YAML")

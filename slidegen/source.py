@@ -57,22 +57,28 @@ class Source:
         return Problem(self.file, line, col, format_path(path), message, hint)
 
 
-def read_source(path: Path | str, *, display: str | None = None) -> Source:
-    """Read and parse a YAML file, raising a :class:`SlidegenError` for anything unreadable."""
-    path = Path(path)
-    name = display or str(path)
+def read_limited(path: Path, name: str, what: str = "YAML") -> bytes:
+    """The bytes of an input file of at most ``MAX_BYTES``; anything unreadable is an input error."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise fail(name, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise fail(name, "file not found") from None
     except IsADirectoryError:
-        raise fail(name, "is a folder, not a YAML file") from None
+        raise fail(name, f"is a folder, not a {what} file") from None
     except PermissionError:
         raise fail(name, "cannot be read (permission denied)") from None
-    return parse_source(data, name)
+    except OSError as exc:
+        raise fail(name, f"cannot be read: {(exc.strerror or str(exc)).lower()}") from None
+
+
+def read_source(path: Path | str, *, display: str | None = None) -> Source:
+    """Read and parse a YAML file, raising a :class:`SlidegenError` for anything unreadable."""
+    path = Path(path)
+    name = display or str(path)
+    return parse_source(read_limited(path, name), name)
 
 
 def decode_text(data: bytes, name: str, what: str = "YAML") -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import fail
-from ..source import decode_text
+from ..source import decode_text, read_limited
 from . import frontmatter, liquid
 from .blocks import Block, Heading, Image, Item, ListBlock, Prose, Quote, Table
 from .compose import Composer, compose
@@ -40,19 +40,7 @@ class Extracted:
 
 def read_post_file(path: Path, name: str) -> str:
     """The text of a post file; a missing, unreadable, non-UTF-8 or empty file is an input error."""
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise fail(name, f"file is {path.stat().st_size:,} bytes; the limit is {MAX_BYTES:,}")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise fail(name, "file not found") from None
-    except IsADirectoryError:
-        raise fail(name, "is a folder, not a Markdown file") from None
-    except PermissionError:
-        raise fail(name, "cannot be read (permission denied)") from None
-    except OSError as exc:
-        raise fail(name, f"cannot be read: {(exc.strerror or str(exc)).lower()}") from None
-    return decode(data, name)
+    return decode(read_limited(path, name, "Markdown"), name)
 
 
 def decode(data: bytes, name: str) -> str:

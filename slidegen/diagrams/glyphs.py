@@ -30,8 +30,18 @@ def _coverage(files: tuple[str, ...]) -> frozenset[int]:
     return frozenset(points)
 
 
+def _surely_drawn(char: str) -> bool:
+    """Printable ASCII and modern Hangul syllables: every diagram font face has them."""
+    return " " <= char <= "~" or "\uac00" <= char <= "\ud7a3"
+
+
 def undrawable(text: str, theme: Theme) -> str:
-    """The characters of ``text`` that none of the diagram fonts has, each once, in order."""
+    """The characters of ``text`` that none of the diagram fonts has, each once, in order.
+
+    The font tables are read (about half a second) only for text beyond ASCII and Hangul.
+    """
+    if all(_surely_drawn(char) or char.isspace() for char in text):
+        return ""
     files = [str(theme.fonts.sans_file), str(theme.fonts.sans_bold_file)]
     symbol = _symbol_file(theme)
     if symbol is not None:

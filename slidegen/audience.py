@@ -31,10 +31,12 @@ DIVIDER_MINUTES = 0.25
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a profile was declared: a file shown to the user and the key path in it."""
+    """Where a profile was declared: a file shown to the user, the key path in it, and (for a
+    shared file) its parsed source, which locates problems in it."""
 
     file: str
     path: tuple
+    source: object = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

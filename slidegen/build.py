@@ -91,7 +91,7 @@ def load_shared(folder: Path, problems: list[Problem], cache: dict) -> dict[str,
             try:
                 source = read_source(path, display=display(path))
                 profiles = validate_profiles(source)
-                cache[key] = {name: Audience(name, profile, Origin(source.file, ("audiences", name)))
+                cache[key] = {name: Audience(name, profile, Origin(source.file, ("audiences", name), source))
                               for name, profile in profiles.audiences.items()}
             except SlidegenError as exc:
                 problems.extend(exc.problems)
@@ -120,9 +120,8 @@ def load(paths: list[Path]) -> list[Loaded]:
 def locate(loaded: Loaded, path: tuple, message: str, origin: Origin | None = None) -> Problem:
     """A problem at a key path of the deck, or of the file a profile came from."""
     if origin is not None and origin.file != loaded.source.file:
-        shared = read_source(Path(origin.file)) if Path(origin.file).exists() else None
-        if shared is not None:
-            return shared.problem(path, message)
+        if origin.source is not None:
+            return origin.source.problem(path, message)
         return Problem(origin.file, 0, 0, "", message)
     return loaded.source.problem(path, message)
 

@@ -155,3 +155,15 @@ def test_a_plain_korean_string_shown_to_an_english_audience_is_a_warning(lecture
     assert run.lines[0] == ("content/lecture.yaml:32:19: sections[1].slides[1].bullets[0].text: Hangul in a text "
                             "shown to audience 'english' (en); give it an 'en' text")
     assert cli("validate", "--audience", "english", "--strict").code == 2
+
+
+def test_a_shared_profile_that_cannot_fit_is_located_in_the_shared_file(lecture, cli):
+    shared = lecture.parent / "_audiences.yaml"
+    shared.write_text(shared.read_text(encoding="utf-8").replace("levels: [intro], minutes: 50",
+                                                                  "levels: [intro], minutes: 5"), encoding="utf-8")
+    lecture.write_text(lecture.read_text(encoding="utf-8").replace("minutes: 3", "minutes: 9", 1), encoding="utf-8")
+    run = cli("validate", "--audience", "beginners")
+    assert run.code == 0
+    assert run.lines[0] == ("content/_audiences.yaml:2:55: audiences.beginners.minutes: audience 'beginners': "
+                            "the deck takes 10.5 minutes, 5.5 more than the class length of 5; longest sections: "
+                            "'소개' (10.5 min)")

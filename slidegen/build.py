@@ -8,6 +8,7 @@ nothing, and each deck is written to a temporary file and renamed into place.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
 import struct
@@ -174,7 +175,7 @@ def check_picture(loaded: Loaded, slide_path: tuple, image: str, allow_outside: 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the limit below is lower
-            with Image.open(_bytes_io(data)) as picture:
+            with Image.open(io.BytesIO(data)) as picture:
                 if picture.width * picture.height > MAX_IMAGE_PIXELS:
                     raise problem(f"image '{image}' is {picture.width}x{picture.height} pixels; "
                                   f"the limit is {MAX_IMAGE_PIXELS:,} pixels")
@@ -188,11 +189,6 @@ def check_picture(loaded: Loaded, slide_path: tuple, image: str, allow_outside: 
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, TypeError, IndexError, EOFError,
             struct.error):  # what Pillow raises for broken files varies by format
         raise problem(f"'{image}' is not an image Pillow can read") from None
-
-
-def _bytes_io(data: bytes):
-    import io
-    return io.BytesIO(data)
 
 
 def deck_date(deck: m.Deck) -> dt.datetime:

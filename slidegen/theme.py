@@ -13,7 +13,7 @@ fitting keeps a width margin (``FIT_WIDTH``) for that case.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -292,11 +292,6 @@ THEMES: dict[str, Theme] = {
 def get_theme(name: str | None) -> Theme:
     """The built-in theme called ``name`` (default: light); KeyError if there is none."""
     return THEMES[name or "light"]
-
-
-def with_grid(theme: Theme, **changes) -> Theme:
-    """A copy of ``theme`` with some grid values changed."""
-    return replace(theme, grid=replace(theme.grid, **changes))
 
 
 def luminance(hex_colour: str) -> float:

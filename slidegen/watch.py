@@ -285,9 +285,9 @@ class Watcher:
         slide_names = _slide_parts(entries)
         if len(slide_names) != len(new_plan):
             return None
-        prs = self._mini(theme)
+        drawing = self._mini(theme)
         for i in indices:
-            drawn = _draw_alone(prs, new_plan[i], i + 1, len(new_plan), facts[0], theme)
+            drawn = _draw_alone(drawing, new_plan[i], i + 1, len(new_plan), facts[0])
             name = slide_names[i]
             rels_name = _rels_of(name)
             old_rels = _relationships(entries.get(rels_name, b""), name)
@@ -310,14 +310,14 @@ class Watcher:
         return Made(new_plan, facts, theme, built, [(name, replaced.get(name, part)) for name, part in old.entries()])
 
     def _mini(self, theme):
-        """A bare presentation of ``theme`` kept for drawing single slides."""
-        for known, prs in self._minis:
+        """A bare canvas of ``theme`` kept for drawing single slides."""
+        for known, drawing in self._minis:
             if known == theme:
-                return prs
-        from .render import new_presentation
-        prs = new_presentation(theme)
-        self._minis.append((theme, prs))
-        return prs
+                return drawing
+        from .render import canvas
+        drawing = canvas(theme)
+        self._minis.append((theme, drawing))
+        return drawing
 
 
 @dataclass
@@ -328,16 +328,14 @@ class _Drawn:
     notes: bytes | None
 
 
-def _draw_alone(prs, plan, number: int, total: int, deck_title: str, theme) -> _Drawn:
-    """Draw one planned slide as slide ``number`` of ``total`` into ``prs``, take its parts, remove it.
-
-    The same steps as one turn of :func:`slidegen.render.render_deck`'s loop.
+def _draw_alone(drawing, plan, number: int, total: int, deck_title: str) -> _Drawn:
+    """Draw one planned slide as slide ``number`` of ``total`` on the canvas ``drawing``, take its
+    parts, remove it. The same steps as one turn of :func:`slidegen.render.render_deck`'s loop.
     """
-    from .layouts import layout_names
-    from .render import layouts_by_name, render_slide
+    from .render import render_slide
+    prs = drawing.prs
     try:
-        slide = render_slide(prs, layouts_by_name(prs), layout_names(dict(theme.layouts)), plan, number, total,
-                             deck_title, theme)
+        slide = render_slide(drawing, plan, number, total, deck_title)
         part = slide.part
         notes_blob = slide.notes_slide.part.blob if slide.has_notes_slide else None
         return _Drawn(str(part.partname).lstrip("/"), part.blob, part.rels.xml, notes_blob)
@@ -410,16 +408,11 @@ def _without_notes(rels: dict) -> dict:
 
 
 def _zip_entry(name: str, data: bytes) -> bytes:
-    """A zip holding one part, written as :func:`~slidegen.render.package.deterministic_zip` writes
-    each part (fixed date and mode, deflated)."""
-    from .render.package import FIXED_DATE
+    """A zip holding one part, its entry written as a build writes each part."""
+    from .render.package import fixed_info
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
-        info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        info.create_system = 0
-        package.writestr(info, data)
+        package.writestr(fixed_info(name), data)
     return out.getvalue()
 
 

@@ -174,3 +174,44 @@ def test_a_parallel_build_with_one_broken_deck_writes_nothing(workdir):
         build(None, workdir / "output", workers=2)
     assert [p.message for p in raised.value.problems] == ["image 'images/gone.png' does not exist"]
     assert not (workdir / "output").exists()
+
+
+def canonical(element) -> bytes:
+    from lxml import etree
+    return etree.tostring(element, method="c14n")
+
+
+def test_slides_and_notes_pages_from_copied_placeholders_are_what_python_pptx_makes():
+    from slidegen.layouts import choose_layout
+    from slidegen.render import canvas
+    from slidegen.theme import get_theme
+    drawing = canvas(get_theme(None))
+    first, second = drawing.add_slide("bullets"), drawing.add_slide("bullets")  # the second from copies
+    layout = drawing.layouts[choose_layout("bullets", list(drawing.layouts), drawing.names)[0]]
+    plain = drawing.prs.slides.add_slide(layout)  # python-pptx's own way, for comparison
+    assert canonical(second.shapes._spTree) == canonical(plain.shapes._spTree)
+    assert [s.slide_id for s in drawing.prs.slides] == [first.slide_id, second.slide_id, plain.slide_id]
+    drawing.notes_body(first)
+    body = drawing.notes_body(second)
+    assert second.has_notes_slide and second.notes_slide.notes_text_frame._txBody is body
+    assert second.notes_slide.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide") is second.part
+    assert canonical(second.notes_slide.shapes._spTree) == canonical(plain.notes_slide.shapes._spTree)
+
+
+def test_package_bytes_are_python_pptx_s_package_with_fixed_dates():
+    import io
+    import zipfile
+
+    from slidegen.render import canvas
+    from slidegen.render.package import FIXED_DATE, package_bytes
+    from slidegen.theme import get_theme
+    drawing = canvas(get_theme(None))
+    drawing.notes_body(drawing.add_slide("bullets"))
+    saved = io.BytesIO()
+    drawing.prs.save(saved)
+    ours, theirs = zipfile.ZipFile(io.BytesIO(package_bytes(drawing.prs))), zipfile.ZipFile(saved)
+    assert ours.namelist() == theirs.namelist()
+    for name in theirs.namelist():
+        assert ours.read(name) == theirs.read(name)
+    assert {info.date_time for info in ours.infolist()} == {FIXED_DATE}

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import copy
+import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from lxml import etree
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
 
 from ..plan import Planned
 from ..text import Para, Run, inline, language_of
 from ..theme import LINE_PITCH, Box, Theme
 
-ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
-ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 BULLET = {1: "\u2022", 2: "\u2013"}
 
 
@@ -36,144 +31,173 @@ class Page:
 
     @property
     def shapes(self):
+        """python-pptx's shape collection, for the shapes it builds well (pictures, tables)."""
         return self.slide.shapes
+
+    @cached_property
+    def tree(self):
+        """The slide's ``p:spTree``, where the shapes drawn here go."""
+        return self.slide._element.find(f"{P}cSld/{P}spTree")
 
 
 def rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour)
 
 
-def set_fonts(run, theme: Theme, text: str, mono: bool = False) -> None:
-    """Give a run its language and both a Latin and an East Asian typeface (``a:latin``, ``a:ea``)."""
-    r_pr = run._r.get_or_add_rPr()
-    _set_rpr_fonts(r_pr, theme, text, mono)
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
+ALIGN = {"left": "l", "center": "ctr", "right": "r"}
+AUTOFIT = {A + "noAutofit", A + "normAutofit", A + "spAutoFit"}
+INSET_DEFAULTS = {"lIns": 91440, "rIns": 91440, "tIns": 45720, "bIns": 45720}  # left unwritten, as python-pptx does
+CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")
 
 
-def _set_rpr_fonts(r_pr, theme: Theme, text: str, mono: bool) -> None:
+def _sub(parent, tag: str, **attrs: str):
+    """A DrawingML child element (``a:`` namespace), appended to ``parent``."""
+    return etree.SubElement(parent, A + tag, attrs)
+
+
+def _psub(parent, tag: str, **attrs: str):
+    """A PresentationML child element (``p:`` namespace), appended to ``parent``."""
+    return etree.SubElement(parent, P + tag, attrs)
+
+
+def centipoints(points: float) -> str:
+    """A size in points as OOXML's hundredths of a point, rounded as python-pptx rounds ``Pt``."""
+    return str(int(points * 12700) // 127)
+
+
+def _fonts(r_pr, theme: Theme, text: str, mono: bool) -> None:
+    """Give run properties their language and both a Latin and an East Asian typeface."""
     face = theme.fonts.mono if mono else theme.fonts.sans
-    r_pr.set("lang", language_of(text))
-    r_pr.set("altLang", "en-US" if language_of(text) == "ko-KR" else "ko-KR")
-    latin = r_pr.get_or_add_latin()
-    latin.set("typeface", face)
-    ea = r_pr.find(qn("a:ea"))
-    if ea is None:
-        ea = etree.SubElement(r_pr, qn("a:ea"))
-        latin.addnext(ea)
-    ea.set("typeface", face)
+    lang = language_of(text)
+    r_pr.set("lang", lang)
+    r_pr.set("altLang", "en-US" if lang == "ko-KR" else "ko-KR")
+    _sub(r_pr, "latin", typeface=face)
+    _sub(r_pr, "ea", typeface=face)
 
 
-def frame_setup(frame, theme: Theme, anchor: str = "top", inset: bool = True) -> None:
-    """Word wrap on, no auto-fit (slidegen fits text itself), the theme's insets."""
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = ANCHOR[anchor]
+def _body_properties(body, theme: Theme, anchor: str, inset: bool) -> None:
+    """Word wrap on, no auto-fit (slidegen fits text itself), the anchor and the theme's insets."""
+    props = body.find(A + "bodyPr")
+    for child in props:
+        if child.tag in AUTOFIT:
+            props.remove(child)
+    warp = props.find(A + "prstTxWarp")
+    (warp.addnext if warp is not None else lambda el: props.insert(0, el))(etree.Element(A + "noAutofit"))
+    props.set("wrap", "square")
+    props.set("anchor", ANCHOR[anchor])
     grid = theme.grid
-    frame.margin_left = frame.margin_right = Emu(grid.inset_x if inset else 0)
-    frame.margin_top = frame.margin_bottom = Emu(grid.inset_y if inset else 0)
+    for name, value in (("lIns", grid.inset_x), ("rIns", grid.inset_x), ("tIns", grid.inset_y),
+                        ("bIns", grid.inset_y)):
+        value = value if inset else 0
+        if value == INSET_DEFAULTS[name]:
+            props.attrib.pop(name, None)
+        else:
+            props.set(name, str(value))
 
 
-def write(frame, paras: list[Para], theme: Theme, color: str | None = None, anchor: str = "top",
+def write(body, paras: list[Para], theme: Theme, color: str | None = None, anchor: str = "top",
           inset: bool = True) -> None:
-    """Replace the text of ``frame`` with ``paras``, every run styled and tagged with its language."""
-    frame_setup(frame, theme, anchor, inset)
-    body = frame._txBody
-    for p in body.findall(qn("a:p"))[1:]:
+    """Replace the text of the text body ``body`` (``p:txBody`` or ``a:txBody``) with ``paras``,
+    every run styled and tagged with its language."""
+    _body_properties(body, theme, anchor, inset)
+    for p in body.findall(A + "p"):
         body.remove(p)
-    first = body.find(qn("a:p"))
-    for child in list(first):
-        first.remove(child)
-    for i, para in enumerate(paras):
-        p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        write_para(p, para, theme, color)
+    for para in paras:
+        write_para(_sub(body, "p"), para, theme, color)
 
 
 def write_para(p, para: Para, theme: Theme, color: str | None) -> None:
-    """Style one paragraph: alignment, exact line pitch, spacing, bullet, runs."""
+    """One ``a:p``: alignment, exact line pitch, spacing, bullet, runs, end properties."""
     grid = theme.grid
-    p.alignment = ALIGN[para.align]
-    p.line_spacing = Pt(para.size * LINE_PITCH)
+    p_pr = _sub(p, "pPr", algn=ALIGN[para.align])
+    _sub(_sub(p_pr, "lnSpc"), "spcPts", val=centipoints(para.size * LINE_PITCH))
     if para.space_before:
-        p.space_before = Pt(para.size * para.space_before)
-    p_pr = p._p.get_or_add_pPr()
+        _sub(_sub(p_pr, "spcBef"), "spcPts", val=centipoints(para.size * para.space_before))
     if para.level:
         indent = {1: grid.bullet_indent, 2: grid.sub_indent, 3: grid.choice_indent}[para.level]
         hang = {1: grid.bullet_indent, 2: grid.sub_indent - grid.bullet_indent, 3: grid.choice_indent}[para.level]
         p_pr.set("marL", str(indent))
         p_pr.set("indent", str(-hang))
         bullet_colour = theme.palette.muted if para.level == 2 else theme.palette.accent
-        _bullet(p_pr, para.bullet or BULLET[para.level], bullet_colour, theme)
+        _sub(_sub(p_pr, "buClr"), "srgbClr", val=bullet_colour)
+        _sub(p_pr, "buFont", typeface=theme.fonts.sans)
+        _sub(p_pr, "buChar", char=para.bullet or BULLET[para.level])
     else:
         p_pr.set("marL", "0")
         p_pr.set("indent", "0")
-        _no_bullet(p_pr)
+        _sub(p_pr, "buNone")
+    size = centipoints(para.size)
     for run in para.runs:
-        add_run(p, run, para, theme, color)
-    end = etree.SubElement(p._p, qn("a:endParaRPr"))
-    end.set("sz", str(round(para.size * 100)))
-    _set_rpr_fonts(end, theme, para.text, False)
+        add_run(p, run, para, size, theme, color)
+    end = _sub(p, "endParaRPr", sz=size)
+    _fonts(end, theme, para.text, False)
 
 
-def add_run(p, run: Run, para: Para, theme: Theme, color: str | None) -> None:
-    """Append one run to paragraph ``p``."""
-    r = p.add_run()
-    r.text = run.text
-    font = r.font
-    font.size = Pt(para.size)
-    font.bold = run.bold or para.bold
+def add_run(p, run: Run, para: Para, size: str, theme: Theme, color: str | None) -> None:
+    """Append one ``a:r`` to paragraph ``p``."""
+    r = _sub(p, "r")
+    r_pr = _sub(r, "rPr", sz=size, b="1" if run.bold or para.bold else "0")
     if run.italic:
-        font.italic = True
+        r_pr.set("i", "1")
     colour = run.color or (theme.palette.code_text if run.mono and not color else None) or para.color or color \
         or theme.palette.text
-    font.color.rgb = rgb(colour)
-    set_fonts(r, theme, run.text, run.mono)
+    _sub(_sub(r_pr, "solidFill"), "srgbClr", val=colour)
+    _fonts(r_pr, theme, run.text, run.mono)
+    _sub(r, "t").text = CONTROL.sub(lambda m: "_x%04X_" % ord(m.group()), run.text)
 
 
-def _clear_bullets(p_pr) -> None:
-    for tag in ("a:buClrTx", "a:buClr", "a:buSzTx", "a:buSzPct", "a:buSzPts", "a:buFontTx", "a:buFont",
-                "a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip"):
-        for el in p_pr.findall(qn(tag)):
-            p_pr.remove(el)
+def _next_id(page: Page) -> int:
+    """A shape id one above every id on the slide (ids are unique across the slide's XML)."""
+    return max(int(v) for v in page.tree.xpath("//@id") if v.isdigit()) + 1
 
 
-def _insert_bullet_elements(p_pr, elements) -> None:
-    """Insert bullet elements in schema order: after lnSpc/spcBef/spcAft, before tabLst/defRPr."""
-    anchor = None
-    for tag in ("a:spcAft", "a:spcBef", "a:lnSpc"):
-        anchor = p_pr.find(qn(tag))
-        if anchor is not None:
-            break
-    for el in elements:
-        if anchor is None:
-            p_pr.insert(0, el)
-        else:
-            anchor.addnext(el)
-        anchor = el
+def _new_shape(page: Page, box: Box, name: str, geometry: str = "rect", *, text_box: bool = False):
+    """A ``p:sp`` with its name, position and preset geometry, added on top of the slide's shapes."""
+    shape_id = _next_id(page)
+    sp = etree.Element(P + "sp")
+    nv = _psub(sp, "nvSpPr")
+    _psub(nv, "cNvPr", id=str(shape_id), name=name or f"{'TextBox' if text_box else 'Shape'} {shape_id - 1}")
+    flags = _psub(nv, "cNvSpPr")
+    if text_box:
+        flags.set("txBox", "1")
+    _psub(nv, "nvPr")
+    _place(_psub(sp, "spPr"), box)
+    _sub(_sub(sp.find(P + "spPr"), "prstGeom", prst=geometry), "avLst")
+    last = page.tree[-1]
+    (last.addprevious if last.tag == P + "extLst" else page.tree.append)(sp)
+    return sp
 
 
-def _bullet(p_pr, char: str, colour: str, theme: Theme) -> None:
-    _clear_bullets(p_pr)
-    clr = etree.Element(qn("a:buClr"))
-    etree.SubElement(clr, qn("a:srgbClr")).set("val", colour)
-    font = etree.Element(qn("a:buFont"))
-    font.set("typeface", theme.fonts.sans)
-    bu = etree.Element(qn("a:buChar"))
-    bu.set("char", char)
-    _insert_bullet_elements(p_pr, [clr, font, bu])
+def _place(sp_pr, box: Box) -> None:
+    """Give a shape's ``p:spPr`` the position and size of ``box``."""
+    xfrm = sp_pr.find(A + "xfrm")
+    if xfrm is None:
+        xfrm = etree.Element(A + "xfrm")
+        sp_pr.insert(0, xfrm)
+    for child in list(xfrm):
+        xfrm.remove(child)
+    _sub(xfrm, "off", x=str(int(box.x)), y=str(int(box.y)))  # EMU are whole numbers; grid sums may not be
+    _sub(xfrm, "ext", cx=str(int(box.w)), cy=str(int(box.h)))
 
 
-def _no_bullet(p_pr) -> None:
-    _clear_bullets(p_pr)
-    _insert_bullet_elements(p_pr, [etree.Element(qn("a:buNone"))])
+def _text_body(sp):
+    """A new ``p:txBody`` for ``sp``: properties, list style, paragraphs to come."""
+    body = _psub(sp, "txBody")
+    _sub(body, "bodyPr")
+    _sub(body, "lstStyle")
+    return body
 
 
 def text_box(page: Page, box: Box, paras: list[Para], *, color: str | None = None, anchor: str = "top",
              name: str = "", inset: bool = True):
-    """A text box at ``box`` holding ``paras``."""
-    shape = page.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
-    if name:
-        shape.name = name
-    write(shape.text_frame, paras, page.theme, color, anchor, inset)
-    return shape
+    """A text box at ``box`` holding ``paras``; returns its ``p:sp``."""
+    sp = _new_shape(page, box, name, text_box=True)
+    _sub(sp.find(P + "spPr"), "noFill")
+    write(_text_body(sp), paras, page.theme, color, anchor, inset)
+    return sp
 
 
 def line_of(text: str, size: float, **kw) -> list[Para]:
@@ -182,55 +206,76 @@ def line_of(text: str, size: float, **kw) -> list[Para]:
     return [Para(inline(text, bold=bold), size, **kw)]
 
 
-def rect(page: Page, box: Box, fill: str, *, shape=MSO_SHAPE.RECTANGLE, name: str = "", line: str | None = None,
+def _solid(parent, colour: str):
+    """``a:solidFill`` of an RGB colour, appended to ``parent``."""
+    fill = _sub(parent, "solidFill")
+    _sub(fill, "srgbClr", val=colour)
+    return fill
+
+
+def rect(page: Page, box: Box, fill: str, *, shape: str = "rect", name: str = "", line: str | None = None,
          back: bool = False):
-    """A filled shape with no outline (or a thin ``line``) and no shadow; ``back`` puts it behind all."""
-    shp = page.shapes.add_shape(shape, Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
-    shp.fill.solid()
-    shp.fill.fore_color.rgb = rgb(fill)
+    """A filled shape of preset geometry ``shape`` (rect, roundRect, ellipse, rightArrow) with no
+    outline (or a 1 pt ``line``) and no theme style, so no shadow; ``back`` puts it behind all."""
+    sp = _new_shape(page, box, name, shape)
+    sp_pr = sp.find(P + "spPr")
+    if shape == "roundRect":
+        sp_pr.find(f"{A}prstGeom/{A}avLst").append(etree.Element(A + "gd", name="adj", fmla="val 8000"))
+    _solid(sp_pr, fill)
+    outline = _sub(sp_pr, "ln")
     if line:
-        shp.line.color.rgb = rgb(line)
-        shp.line.width = Pt(1)
+        outline.set("w", "12700")
+        _solid(outline, line)
     else:
-        shp.line.fill.background()
-    style = shp._element.find(qn("p:style"))
-    if style is not None:  # the theme style would add its shadow and outline back in some renderers
-        shp._element.remove(style)
-    if name:
-        shp.name = name
-    if shape == MSO_SHAPE.ROUNDED_RECTANGLE:
-        shp.adjustments[0] = 0.08
-    if back:  # behind the placeholders, which python-pptx puts first
-        tree = page.shapes._spTree
-        tree.remove(shp._element)
-        tree.insert(2, shp._element)
-    return shp
+        _sub(outline, "noFill")
+    body = _text_body(sp)  # empty, centred: what the editor types into the shape
+    body.find(A + "bodyPr").attrib.update({"rtlCol": "0", "anchor": "ctr"})
+    _sub(_sub(body, "p"), "pPr", algn="ctr")
+    if back:  # behind the placeholders, after the group's own two properties
+        page.tree.insert(2, sp)
+    return sp
 
 
-def placeholder(page: Page, *types: str):
-    """The slide's first placeholder of one of ``types`` (TITLE, BODY, OBJECT, SUBTITLE...), or None."""
-    for shape in page.slide.placeholders:
-        if str(shape.placeholder_format.type).split(".")[-1].split(" ")[0] in types:
-            return shape
+PLACEHOLDER = f"{P}nvSpPr/{P}nvPr/{P}ph"
+
+
+def placeholders(tree) -> list:
+    """The placeholder shapes (``p:sp`` with a ``p:ph``) of a ``p:spTree``, in drawing order."""
+    return [sp for sp in tree.iterchildren(P + "sp") if sp.find(PLACEHOLDER) is not None]
+
+
+def placeholder(tree, *types: str):
+    """The first placeholder of one of ``types`` (title, ctrTitle, body, obj, subTitle...) in a
+    ``p:spTree``, or None. A ``p:ph`` without a type is an object placeholder (obj)."""
+    for sp in placeholders(tree):
+        if sp.find(PLACEHOLDER).get("type", "obj") in types:
+            return sp
     return None
 
 
+def placeholder_body(tree, *types: str):
+    """The text body of the first placeholder of ``types`` in ``tree`` (made when missing)."""
+    sp = placeholder(tree, *types)
+    body = sp.find(P + "txBody")
+    return body if body is not None else _text_body(sp)
+
+
 def body_frame(page: Page, box: Box, *types: str, name: str = "Body"):
-    """The text frame of the slide's placeholder of ``types`` moved to ``box``, or of a new text box."""
-    shape = placeholder(page, *types)
-    if shape is None:
-        shape = page.shapes.add_textbox(Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h))
-        shape.name = name
-    else:
-        shape.left, shape.top, shape.width, shape.height = Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h)
-    return shape.text_frame
+    """The text body of the slide's placeholder of ``types`` moved to ``box``, or of a new text box."""
+    sp = placeholder(page.tree, *types)
+    if sp is None:
+        sp = _new_shape(page, box, name, text_box=True)
+        _sub(sp.find(P + "spPr"), "noFill")
+        return _text_body(sp)
+    _place(sp.find(P + "spPr"), box)
+    return placeholder_body(page.tree, *types)
 
 
 def drop_empty_placeholders(page: Page) -> None:
     """Remove placeholders left empty: they would say "Click to add text" in the editor."""
-    for shape in list(page.slide.placeholders):
-        if not shape.has_text_frame or not shape.text_frame.text.strip():
-            shape._element.getparent().remove(shape._element)
+    for sp in placeholders(page.tree):
+        if not "".join(t.text or "" for t in sp.iter(A + "t")).strip():
+            page.tree.remove(sp)
 
 
 def on_template(page: Page) -> bool:
@@ -245,7 +290,7 @@ def set_title(page: Page, text: str, size: float | None = None, box: Box | None 
     if not text:
         return
     box = box or theme.grid.title
-    frame = body_frame(page, box, "TITLE", "CENTER_TITLE", name="Title")
+    frame = body_frame(page, box, "title", "ctrTitle", name="Title")
     size = size or page.plan.title_size or theme.sizes.title
     write(frame, line_of(text, size, bold=True), theme, color or theme.palette.text, anchor)
 
@@ -265,10 +310,16 @@ def chrome(page: Page) -> None:
 
 
 def background(page: Page, colour: str) -> None:
-    """A solid slide background."""
-    fill = page.slide.background.fill
-    fill.solid()
-    fill.fore_color.rgb = rgb(colour)
+    """A solid slide background (``p:bg``, first in ``p:cSld``)."""
+    c_sld = page.tree.getparent()
+    old = c_sld.find(P + "bg")
+    if old is not None:
+        c_sld.remove(old)
+    bg = etree.Element(P + "bg")
+    props = _psub(bg, "bgPr")
+    _solid(props, colour)
+    _sub(props, "effectLst")
+    c_sld.insert(0, bg)
 
 
 def footer(page: Page, colour: str) -> None:
@@ -282,30 +333,17 @@ def footer(page: Page, colour: str) -> None:
                  anchor="middle", name="Footer section")
     number = text_box(page, right, line_of(str(page.number), size, align="right"), color=colour,
                       anchor="middle", name="Slide number")
-    _as_slide_number_field(number, page.number)
+    # the number's run becomes a slide-number field, so it stays right when slides move
+    run = number.find(f"{P}txBody/{A}p/{A}r")
+    run.tag = A + "fld"
+    run.attrib.update({"id": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", "type": "slidenum"})
 
 
-def _as_slide_number_field(shape, number: int) -> None:
-    """Turn the number's run into a slide-number field, so it stays right when slides move."""
-    p = shape.text_frame.paragraphs[0]._p
-    r = p.find(qn("a:r"))
-    fld = etree.Element(qn("a:fld"))
-    fld.set("id", "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}")
-    fld.set("type", "slidenum")
-    for child in r:
-        fld.append(copy.deepcopy(child))
-    r.addprevious(fld)
-    p.remove(r)
-
-
-def notes(page: Page) -> None:
-    """The speaker notes: the lecture script, each paragraph's runs tagged with their language."""
-    text = page.plan.notes.strip()
-    if not text:
-        return
-    frame = page.slide.notes_slide.notes_text_frame
-    paras = [Para((Run(block),), 12) for block in text.split("\n")]
-    write(frame, paras, page.theme, color="000000")
+def notes(page: Page, body) -> None:
+    """The speaker notes into the notes text body ``body``: the lecture script, each paragraph's
+    runs tagged with their language."""
+    paras = [Para((Run(block),), 12) for block in page.plan.notes.strip().split("\n")]
+    write(body, paras, page.theme, color="000000")
 
 
 def alt_text(picture, text: str, name: str) -> None:

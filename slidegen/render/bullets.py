@@ -8,4 +8,4 @@ def render_bullets(page: Page) -> None:
     theme = page.theme
     chrome(page)
     set_title(page, page.plan.title)
-    write(body_frame(page, theme.grid.body, "BODY", "OBJECT"), page.plan.parts["paras"], theme)
+    write(body_frame(page, theme.grid.body, "body", "obj"), page.plan.parts["paras"], theme)

@@ -1,7 +1,5 @@
 """Two to four cards: a term, its definition and a command."""
 
-from pptx.enum.shapes import MSO_SHAPE
-
 from ..plan import card_boxes, card_command_band, heading_height
 from ..text import Para, Run
 from ..theme import Box, inches
@@ -21,7 +19,7 @@ def render_cards(page: Page) -> None:
     for i, (card, col, area) in enumerate(zip(cards, columns, card_boxes(theme, len(cards)))):
         body = Box(area.x, area.y, area.w, min(area.h, page.plan.parts["height"]))
         bottom = body.y + body.h + command + grid.panel_pad
-        rect(page, Box(col.x, col.y, col.w, bottom - col.y), pal.accent_soft, shape=MSO_SHAPE.ROUNDED_RECTANGLE,
+        rect(page, Box(col.x, col.y, col.w, bottom - col.y), pal.accent_soft, shape="roundRect",
              name=f"Card {i + 1}")
         band = Box(col.x, col.y, col.w, heading_height(theme))
         rect(page, band, strong[i % len(strong)], name=f"Card {i + 1} band")

@@ -6,23 +6,50 @@ import io
 import zipfile
 
 from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def deterministic_zip(data: bytes) -> bytes:
-    """Rewrite a zip with a fixed date and mode on every entry, keeping the entry order.
+def fixed_info(name: str) -> zipfile.ZipInfo:
+    """The zip entry header of part ``name``: a fixed date and mode, deflated."""
+    info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    info.create_system = 0
+    return info
+
+
+class _FixedEntries:
+    """The zip side of python-pptx's package writer, with a fixed date and mode on every entry.
 
     python-pptx stamps each entry with the current time; nothing else in the package varies.
     """
+
+    def __init__(self, zipped: zipfile.ZipFile):
+        self.zipped = zipped
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self.zipped.writestr(fixed_info(pack_uri.membername), blob)
+
+
+class _FixedDateWriter(PackageWriter):
+    """python-pptx's package writer (content types, package relationships, then each part and
+    its relationships, in that order) writing into :class:`_FixedEntries`."""
+
+    def _write(self) -> None:
+        with zipfile.ZipFile(self._pkg_file, "w", zipfile.ZIP_DEFLATED) as zipped:
+            entries = _FixedEntries(zipped)
+            self._write_content_types_stream(entries)
+            self._write_pkg_rels(entries)
+            self._write_parts(entries)
+
+
+def package_bytes(prs) -> bytes:
+    """The .pptx bytes of ``prs``: the same presentation gives the same bytes."""
+    package = prs.part.package
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=FIXED_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 0
-            dst.writestr(info, src.read(item.filename))
+    _FixedDateWriter.write(out, package._rels, tuple(package.iter_parts()))
     return out.getvalue()
 
 

@@ -1,7 +1,5 @@
 """A review question; its answer is in the notes."""
 
-from pptx.enum.shapes import MSO_SHAPE
-
 from ..plan import question_box
 from ..theme import Box, inches
 from .base import Page, chrome, line_of, rect, set_title, text_box
@@ -13,7 +11,7 @@ def render_question(page: Page) -> None:
     chrome(page)
     set_title(page, page.plan.title)
     badge = Box(grid.body.x, grid.body.y + inches(0.1), inches(1.1), inches(1.1))
-    rect(page, badge, pal.accent, shape=MSO_SHAPE.OVAL, name="Question badge")
+    rect(page, badge, pal.accent, shape="ellipse", name="Question badge")
     text_box(page, badge, line_of("?", 40, bold=True, align="center"), color=pal.accent_text, anchor="middle",
              name="Question mark", inset=False)
     text_box(page, question_box(theme), page.plan.parts["paras"], name="Question")

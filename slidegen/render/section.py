@@ -17,6 +17,6 @@ def render_section(page: Page) -> None:
     text_box(page, number, line_of(parts["number"], sizes.section_number, bold=True),
              color=pal.accent if plain else ink, anchor="bottom", name="Section number")
     set_title(page, page.plan.title, sizes.section_title, grid.section_title, color=ink, anchor="top")
-    frame = body_frame(page, grid.section_subtitle, "BODY", "SUBTITLE", name="Section minutes")
+    frame = body_frame(page, grid.section_subtitle, "body", "subTitle", name="Section minutes")
     write(frame, line_of(parts["subtitle"], sizes.cover_subtitle), theme, pal.muted if plain else ink)
     footer(page, pal.muted if plain else ink)

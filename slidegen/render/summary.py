@@ -14,4 +14,4 @@ def render_summary(page: Page) -> None:
     rect(page, Box(box.x - inches(0.15), box.y, box.w + inches(0.3), used), pal.accent_soft,
          name="Summary panel", back=True)
     rect(page, Box(box.x - inches(0.15), box.y, inches(0.1), used), pal.accent, name="Summary edge")
-    write(body_frame(page, box, "BODY", "OBJECT"), page.plan.parts["paras"], theme)
+    write(body_frame(page, box, "body", "obj"), page.plan.parts["paras"], theme)

@@ -36,7 +36,7 @@ def render_table(page: Page) -> None:
                                            (pal.table_stripe if r % 2 == 0 else pal.background))
             cell.margin_left = cell.margin_right = Emu(theme.grid.inset_x)
             cell.margin_top = cell.margin_bottom = Emu(theme.grid.inset_y)
-            write(cell.text_frame, [Para(inline(text, bold=header), parts["size"])], theme,
+            write(cell.text_frame._txBody, [Para(inline(text, bold=header), parts["size"])], theme,
                   pal.accent_text if header else pal.text)
     if parts["caption"]:
         below = Box(box.x, box.y + box.h, box.w, theme.grid.body.y + theme.grid.body.h - box.y - box.h)

@@ -15,7 +15,7 @@ def render_title(page: Page) -> None:
              name="Cover rule")
     set_title(page, parts["title"], sizes.cover_title, grid.cover_title, anchor="top")
     if parts["subtitle"]:
-        frame = body_frame(page, grid.cover_subtitle, "SUBTITLE", "BODY", name="Subtitle")
+        frame = body_frame(page, grid.cover_subtitle, "subTitle", "body", name="Subtitle")
         write(frame, line_of(parts["subtitle"], sizes.cover_subtitle), theme, pal.muted)
     if parts["meta"]:
         meta = Box(grid.margin, grid.footer.y - inches(0.3), grid.width - 2 * grid.margin, inches(0.6))

@@ -1,7 +1,5 @@
 """Two columns: a comparison ('versus') or a problem and its solution ('arrow')."""
 
-from pptx.enum.shapes import MSO_SHAPE
-
 from ..plan import column_boxes, heading_height
 from ..theme import Box, inches
 from .base import Page, chrome, line_of, rect, set_title, text_box
@@ -33,9 +31,9 @@ def render_two_column(page: Page) -> None:
     mid = Box(left.x + left.w + inches(0.2), middle - inches(0.4),
               right.x - left.x - left.w - inches(0.4), inches(0.8))
     if arrow:
-        rect(page, mid, pal.accent, shape=MSO_SHAPE.RIGHT_ARROW, name="Arrow")
+        rect(page, mid, pal.accent, shape="rightArrow", name="Arrow")
     else:
         badge = Box(mid.x + (mid.w - inches(0.8)) // 2, mid.y, inches(0.8), inches(0.8))
-        rect(page, badge, pal.text, shape=MSO_SHAPE.OVAL, name="Versus")
+        rect(page, badge, pal.text, shape="ellipse", name="Versus")
         text_box(page, badge, line_of("vs", sizes.caption + 4, bold=True, align="center"),
                  color=pal.background, anchor="middle", name="Versus label", inset=False)

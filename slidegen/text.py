@@ -112,8 +112,13 @@ def _pieces(runs: tuple[Run, ...]):
             yield piece, run.mono, run.bold
 
 
+@lru_cache(maxsize=100_000)
 def count_lines(para: Para, width_emu: int, fonts: Fonts, indent_emu: int = 0) -> int:
-    """How many lines ``para`` takes in a box ``width_emu`` wide (inner width, after insets)."""
+    """How many lines ``para`` takes in a box ``width_emu`` wide (inner width, after insets).
+
+    Remembered: audiences share most of their paragraphs, and ``slidegen watch`` plans every
+    audience again after each save.
+    """
     avail = (width_emu - indent_emu) * FIT_WIDTH / EMU_PER_PT / para.size  # in ems
     if avail <= 0:
         return 10_000

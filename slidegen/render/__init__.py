@@ -23,7 +23,7 @@ from ..plan import Planned
 from ..theme import Box, Theme
 from .agenda import render_agenda
 from ..layouts import choose_layout, layout_names
-from .base import Page, drop_empty_placeholders, notes, placeholder_body
+from .base import P, PLACEHOLDER, Page, drop_empty_placeholders, notes, place, placeholder_body, placeholders
 from .bullets import render_bullets
 from .callout import render_callout
 from .cards import render_cards
@@ -81,21 +81,19 @@ def _placeholder_boxes(layout_name: str, theme: Theme) -> dict[str, Box]:
     return boxes
 
 
-def _fit_to_grid(shapes, layout_name: str, theme: Theme, two_content: bool) -> None:
+def _fit_to_grid(tree, layout_name: str, theme: Theme, two_content: bool) -> None:
+    """Move the placeholders of a master's or layout's ``p:spTree`` to the theme's grid."""
     boxes = _placeholder_boxes(layout_name, theme)
     columns = theme.grid.body.columns(2, theme.grid.gap)
     bodies = 0
-    for shape in shapes:
-        if not shape.is_placeholder:
-            continue
-        ph_type = shape._element.ph_type
-        key = {1: "title", 3: "ctrTitle", 4: "subTitle", 2: "body", 7: "obj", 16: "dt", 15: "ftr",
-               13: "sldNum"}.get(int(ph_type), "body")
+    for sp in placeholders(tree):
+        key = sp.find(PLACEHOLDER).get("type", "obj")
+        key = key if key in ("title", "ctrTitle", "subTitle", "body", "obj", "dt", "ftr", "sldNum") else "body"
         box = boxes.get(key, theme.grid.body)
         if two_content and key in ("body", "obj"):
             box = columns[min(bodies, 1)]
             bodies += 1
-        shape.left, shape.top, shape.width, shape.height = Emu(box.x), Emu(box.y), Emu(box.w), Emu(box.h)
+        place(sp.find(f"{P}spPr"), box)
 
 
 def _theme_fonts(prs, theme: Theme, only_missing: bool = False) -> None:
@@ -127,9 +125,9 @@ def new_presentation(theme: Theme):
     fast_part_names(prs)
     prs.slide_width, prs.slide_height = Emu(theme.grid.width), Emu(theme.grid.height)
     master = prs.slide_master
-    _fit_to_grid(master.placeholders, "master", theme, False)
+    _fit_to_grid(master.shapes._spTree, "master", theme, False)
     for layout in master.slide_layouts:
-        _fit_to_grid(layout.placeholders, layout.name, theme, layout.name in ("Two Content", "Comparison"))
+        _fit_to_grid(layout.shapes._spTree, layout.name, theme, layout.name in ("Two Content", "Comparison"))
         for props in layout._element.iter(qn("a:defRPr"), qn("a:rPr")):
             props.attrib.pop("cap", None)  # the default 'Section Header' sets titles in capitals
     _theme_fonts(prs, theme)

@@ -150,8 +150,8 @@ def add_run(p, run: Run, para: Para, size: str, theme: Theme, color: str | None)
 
 
 def _next_id(page: Page) -> int:
-    """A shape id one above every id on the slide (ids are unique across the slide's XML)."""
-    return max(int(v) for v in page.tree.xpath("//@id") if v.isdigit()) + 1
+    """A shape id one above every shape's id on the slide (the group's own is 1)."""
+    return max(int(c_nv_pr.get("id")) for c_nv_pr in page.tree.iter(P + "cNvPr")) + 1
 
 
 def _new_shape(page: Page, box: Box, name: str, geometry: str = "rect", *, text_box: bool = False):
@@ -164,14 +164,14 @@ def _new_shape(page: Page, box: Box, name: str, geometry: str = "rect", *, text_
     if text_box:
         flags.set("txBox", "1")
     _psub(nv, "nvPr")
-    _place(_psub(sp, "spPr"), box)
+    place(_psub(sp, "spPr"), box)
     _sub(_sub(sp.find(P + "spPr"), "prstGeom", prst=geometry), "avLst")
     last = page.tree[-1]
     (last.addprevious if last.tag == P + "extLst" else page.tree.append)(sp)
     return sp
 
 
-def _place(sp_pr, box: Box) -> None:
+def place(sp_pr, box: Box) -> None:
     """Give a shape's ``p:spPr`` the position and size of ``box``."""
     xfrm = sp_pr.find(A + "xfrm")
     if xfrm is None:
@@ -267,7 +267,7 @@ def body_frame(page: Page, box: Box, *types: str, name: str = "Body"):
         sp = _new_shape(page, box, name, text_box=True)
         _sub(sp.find(P + "spPr"), "noFill")
         return _text_body(sp)
-    _place(sp.find(P + "spPr"), box)
+    place(sp.find(P + "spPr"), box)
     return placeholder_body(page.tree, *types)
 
 

@@ -156,15 +156,20 @@ def texts(node, path: tuple, audience: Audience | None):
         if audience is not None and isinstance(node, m.Selectable) and not shows(node, audience):
             return
         for name, info in type(node).model_fields.items():
-            if name == "audiences":
-                continue
-            yield from texts(getattr(node, name), path + (info.alias or name,), audience)
+            value = getattr(node, name)
+            if name != "audiences" and not isinstance(value, _LEAVES):
+                yield from texts(value, path + (info.alias or name,), audience)
     elif isinstance(node, (list, tuple)):
         for i, item in enumerate(node):
-            yield from texts(item, path + (i,), audience)
+            if not isinstance(item, _LEAVES):
+                yield from texts(item, path + (i,), audience)
     elif isinstance(node, dict):
         for key, item in node.items():
-            yield from texts(item, path + (key,), audience)
+            if not isinstance(item, _LEAVES):
+                yield from texts(item, path + (key,), audience)
+
+
+_LEAVES = (str, int, float, type(None))  # values that hold no text to walk into (a Text is a dict)
 
 
 def missing_texts(deck: m.Deck, audience: Audience) -> list[Finding]:
@@ -285,8 +290,11 @@ def _fit(cut: Cut) -> None:
             origin=origin))
 
 
-def cut_for(deck: m.Deck, audience: Audience, known: set[str] | None = None) -> Cut:
-    """The deck as ``audience`` sees it: chosen, checked for its language and fitted to its time."""
+def cut_for(deck: m.Deck, audience: Audience) -> Cut:
+    """The deck as ``audience`` sees it: chosen, checked for its language and fitted to its time.
+
+    Problems of the deck as a whole, whoever it is for, are :func:`unknown_variants`'s.
+    """
     sections = []
     for s, section in enumerate(deck.sections):
         if not shows(section, audience):
@@ -304,6 +312,5 @@ def cut_for(deck: m.Deck, audience: Audience, known: set[str] | None = None) -> 
             sections.append(ChosenSection(section, ("sections", s), chosen))
     cut = Cut(deck, audience, sections)
     cut.findings.extend(missing_texts(deck, audience))
-    cut.findings.extend(unknown_variants(deck, known or {audience.name}))
     _fit(cut)
     return cut

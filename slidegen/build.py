@@ -14,10 +14,11 @@ import re
 import struct
 import tempfile
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import model as m
-from .audience import Audience, Cut, Origin, audiences_of, cut_for
+from .audience import Audience, Cut, Origin, audiences_of, cut_for, unknown_variants
 from .errors import CONTENT, Problem, SlidegenError, fail
 from .source import Source, read_source
 from .theme import Theme, get_theme
@@ -40,6 +41,11 @@ class Loaded:
     @property
     def name(self) -> str:
         return self.path.stem
+
+    @cached_property
+    def findings(self) -> list:
+        """Problems of the deck whoever it is for (variants naming no audience), found once."""
+        return unknown_variants(self.deck, set(self.audiences))
 
 
 @dataclass
@@ -215,9 +221,9 @@ class Prepared:
 def prepare(loaded: Loaded, audience: Audience, theme: Theme) -> Prepared:
     """Choose and plan one deck for one audience (no pictures, nothing rendered)."""
     from .plan import plan_deck
-    cut = cut_for(loaded.deck, audience, set(loaded.audiences))
+    cut = cut_for(loaded.deck, audience)
     errors, warnings = [], []
-    for finding in cut.findings:
+    for finding in loaded.findings + cut.findings:
         problem = locate(loaded, finding.path, finding.message, finding.origin)
         (errors if finding.error else warnings).append(problem)
     slides, notes = plan_deck(cut, theme)

@@ -33,9 +33,15 @@ from .build import (SHARED_PROFILES, Built, deck_date, deck_files, display, each
                     prepare, write_all)
 from .errors import Problem, SlidegenError
 
-DEBOUNCE = 0.1
-"""Seconds without a change, counted from when a rebuild began reading, before it is written
-(editors save in bursts of writes and renames)."""
+DEBOUNCE = 0.05
+"""Seconds without a change, counted from when a rebuild began reading, before it is written.
+Editors save in bursts of writes and renames a few milliseconds apart; a rebuild takes longer
+than this anyway, so the wait seldom adds anything."""
+
+SETTLE = 0.01
+"""Seconds to gather the other events of one save (a write is an open, writes and a close, each
+its own event) before reading: without it, the close often arrives mid-read and the rebuild
+starts over."""
 
 CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})
 """The watchdog event types that mean a file changed (opening or reading one does not)."""
@@ -538,8 +544,7 @@ def _loop(watcher: Watcher, events: queue.Queue, debounce: float, follow) -> Non
     """
     while True:
         first, path = events.get()
-        pending = {Path(path)}
-        _take(events, pending)
+        pending = {Path(path)} | {Path(p) for _, p in _drain(events, time.perf_counter() + SETTLE)}
         while pending and watcher.affected(pending):
             started = time.perf_counter()
             outcomes = watcher.compute(pending)
@@ -552,13 +557,6 @@ def _loop(watcher: Watcher, events: queue.Queue, debounce: float, follow) -> Non
             pending = set()
 
 
-def _take(events: queue.Queue, pending: set[Path]) -> None:
-    """Add every event already queued to ``pending``."""
-    while True:
-        try:
-            pending.add(Path(events.get_nowait()[1]))
-        except queue.Empty:
-            return
 
 
 def _drain(events: queue.Queue, until: float) -> list[tuple[float, str]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from slidegen.audience import audiences_of, cut_for
+from slidegen.audience import audiences_of, cut_for, unknown_variants
 from slidegen.extract import Extracted, extract_file
 from slidegen.plan import plan_deck
 from slidegen.source import parse_source
@@ -41,8 +41,9 @@ def plan(text: str) -> tuple[list, list[str], list[str]]:
     deck = validate_deck(source)
     audiences = audiences_of(deck, "deck.yaml", {})
     errors, warnings, planned = [], [], []
+    errors += [finding.message for finding in unknown_variants(deck, set(audiences))]
     for audience in audiences.values():
-        cut = cut_for(deck, audience, set(audiences))
+        cut = cut_for(deck, audience)
         for finding in cut.findings:
             (errors if finding.error else warnings).append(finding.message)
         made, notes = plan_deck(cut, get_theme(None))

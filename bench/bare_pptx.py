@@ -1,10 +1,17 @@
 """The floor of slidegen's stack: a bare python-pptx script writing N title-and-bullets slides (16:9).
 
-Usage: ``python bench/bare_pptx.py N OUT.pptx``. Nothing but python-pptx: no YAML, no model,
-no fitting, no fonts, no notes. The benchmark times this whole process as the floor.
+Usage: ``python bench/bare_pptx.py N OUT.pptx [--stack]``. Nothing but python-pptx: no YAML,
+no model, no fitting, no fonts, no notes. The benchmark times this whole process as the floor.
+With ``--stack`` it first imports the other libraries a build needs (pydantic, PyYAML, Pillow),
+which splits the distance to a real build into their import time and slidegen's own work.
 """
 
 import sys
+
+if "--stack" in sys.argv:
+    import pydantic  # noqa: F401
+    import yaml  # noqa: F401
+    from PIL import ImageFont  # noqa: F401
 
 from pptx import Presentation
 from pptx.util import Emu

@@ -13,9 +13,10 @@ import os
 import re
 import struct
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Callable
 
 from . import model as m
 from .audience import Audience, Cut, Origin, audiences_of, cut_for, unknown_variants
@@ -209,10 +210,11 @@ def deck_date(deck: m.Deck) -> dt.datetime:
 
 @dataclass
 class Prepared:
-    """One deck planned for one audience, with what was found on the way."""
+    """One deck planned for one audience and theme, with what was found on the way."""
 
     loaded: Loaded
     cut: Cut
+    theme: Theme
     slides: list
     errors: list[Problem]
     warnings: list[Problem]
@@ -235,7 +237,7 @@ def prepare(loaded: Loaded, audience: Audience, theme: Theme) -> Prepared:
         info = template_info(theme.template)
         for message in template_warnings(info, dict(theme.layouts), {s.kind for s in slides}):
             warnings.append(Problem(display(Path(theme.template)), 0, 0, "", message))
-    return Prepared(loaded, cut, slides, errors, warnings)
+    return Prepared(loaded, cut, theme, slides, errors, warnings)
 
 
 def theme_for(loaded: Loaded, audience: Audience, override: str | None, template: str | None = None,
@@ -289,11 +291,11 @@ def template_info(path: str):
     return _TEMPLATES[key]
 
 
-def build_one(loaded: Loaded, audience: Audience, out_dir: Path, theme: Theme, *,
+def build_one(ready: Prepared, out_dir: Path, *,
               allow_outside: bool = False) -> tuple[Built, list[Problem], list[Problem]]:
-    """Choose, plan, check and render one deck for one audience; returns it, its errors and warnings."""
-    ready = prepare(loaded, audience, theme)
-    cut, slides, errors = ready.cut, ready.slides, list(ready.errors)
+    """Check the pictures of a planned deck and render it; returns it, its errors and warnings."""
+    loaded, cut, theme, errors = ready.loaded, ready.cut, ready.theme, list(ready.errors)
+    slides = list(ready.slides)
     pictures = {}
     for index, planned in enumerate(slides):
         try:
@@ -302,9 +304,10 @@ def build_one(loaded: Loaded, audience: Audience, out_dir: Path, theme: Theme, *
             elif planned.kind == "diagram" and not ready.errors:  # a failed plan draws nothing
                 from .diagrams import picture
                 pictures[index], alt = picture(planned.parts["spec"], theme, cut)
-                planned.alt = planned.alt or alt
+                slides[index] = replace(planned, alt=planned.alt or alt)
         except SlidegenError as exc:
             errors.extend(exc.problems)
+    audience = cut.audience
     name = f"{loaded.name}-{audience.name}.pptx"
     built = Built(loaded.source.file, audience.name, display(out_dir / name), len(slides), cut.minutes,
                   audience.profile.minutes if audience.name != "default" else None, cut.lang,
@@ -457,7 +460,7 @@ def each_audience(loaded: list[Loaded], wanted: str | None, theme_name: str | No
 
 
 WORKERS_ENV = "SLIDEGEN_JOBS"
-_JOBS: list = []  # the jobs of make_all, inherited by its forked workers
+_TASKS: list = []  # what forked workers work on: inherited with the process, never pickled
 
 
 def usable_cores() -> int:
@@ -471,68 +474,98 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def make_all(jobs: list, out_dir: Path, *, allow_outside: bool = False,
-             workers: int | None = None) -> list[tuple[Built, list[Problem], list[Problem]]]:
-    """:func:`build_one` for every (deck, audience, theme) job, in job order.
-
-    Two jobs or more run in forked worker processes, one per usable core: they inherit the parsed
-    decks, the imports and the diagrams drawn beforehand (:func:`draw_diagrams`), and send back
-    only the results. Forking needs a process without other threads, so ``slidegen watch`` after
-    its first build (and any system but Linux) builds one job after the other.
-    """
+def can_fork() -> bool:
+    """Whether workers may be forked: on Linux (macOS system libraries may not survive a fork,
+    Windows has none), from a process without other threads (``slidegen watch`` after its
+    first build has watchdog's)."""
+    import sys
     import threading
-    count = min(usable_cores() if workers is None else workers, len(jobs))
-    if count < 2 or threading.active_count() > 1 or not _can_fork():
-        return [build_one(deck, chosen, out_dir, theme, allow_outside=allow_outside)
-                for deck, chosen, theme in jobs]
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+def in_workers(work: Callable[[int], object], tasks: list, count: int) -> list:
+    """``[work(i) for i in range(len(tasks))]`` on ``count`` forked processes, in order.
+
+    The workers inherit ``tasks`` (and every import and parsed deck) as :data:`_TASKS`; only
+    the index goes to them and only the result comes back.
+    """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    from . import render  # noqa: F401 - imported once here rather than in every worker
-    draw_diagrams(jobs)
-    global _JOBS
-    _JOBS = [(deck, chosen, theme, out_dir, allow_outside) for deck, chosen, theme in jobs]
+    global _TASKS
+    _TASKS = tasks
     try:
         with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
-            done = list(pool.map(_make_job, range(len(jobs))))
+            return list(pool.map(work, range(len(tasks))))
     finally:
-        _JOBS = []
+        _TASKS = []
+
+
+def make_all(ready: list[Prepared], out_dir: Path, *, allow_outside: bool = False,
+             workers: int | None = None) -> list[tuple[Built, list[Problem], list[Problem]]]:
+    """:func:`build_one` for every planned deck, in order.
+
+    The diagrams no cache holds are drawn first (:func:`draw_diagrams`). Then two decks or more
+    are rendered in forked worker processes, one per usable core, which send back only the
+    results; otherwise (one deck, a single core, no forking) one after the other.
+    """
+    workers = usable_cores() if workers is None else workers
+    draw_diagrams(ready, workers)
+    count = min(workers, len(ready))
+    if count < 2 or not can_fork():
+        return [build_one(one, out_dir, allow_outside=allow_outside) for one in ready]
+    from . import render  # noqa: F401 - imported once here rather than in every worker
+    done = in_workers(_make_job, [(one, out_dir, allow_outside) for one in ready], count)
     for status, value in done:
         if status == "error":
             raise SlidegenError(*value)
     return [value for _, value in done]
 
 
-def draw_diagrams(jobs: list) -> None:
-    """Put every diagram the jobs show into the diagram cache, each drawn once.
-
-    Audiences of one language share their diagrams: drawn here, before the workers start, no two
-    workers draw the same one, and matplotlib is imported (at most) once. A diagram that fails
-    is left for :func:`build_one` to report.
-    """
-    from .diagrams import picture
-    for deck, chosen, theme in jobs:
-        ready = prepare(deck, chosen, theme)
-        for planned in ready.slides if not ready.errors else []:
-            if planned.kind == "diagram":
-                try:
-                    picture(planned.parts["spec"], theme, ready.cut)
-                except SlidegenError:
-                    pass
-
-
-def _can_fork() -> bool:
-    """Forking is safe here on Linux; macOS system libraries may not survive it, Windows lacks it."""
-    import sys
-    return sys.platform.startswith("linux")
-
-
 def _make_job(index: int):
-    """Run job ``index`` of :data:`_JOBS` in a worker; an input error comes back as data."""
-    deck, chosen, theme, out_dir, allow_outside = _JOBS[index]
+    """Render deck ``index`` of :data:`_TASKS` in a worker; an input error comes back as data."""
+    ready, out_dir, allow_outside = _TASKS[index]
     try:
-        return "done", build_one(deck, chosen, out_dir, theme, allow_outside=allow_outside)
+        return "done", build_one(ready, out_dir, allow_outside=allow_outside)
     except SlidegenError as exc:  # its pickled form would lose the problems
         return "error", (exc.problems, exc.code)
+
+
+def draw_diagrams(ready: list[Prepared], workers: int) -> None:
+    """Draw each diagram the planned decks show that nobody has drawn yet, once.
+
+    Audiences of one language share their diagrams. Two or more are drawn in forked workers
+    (up to ``workers``), each importing matplotlib itself, and kept in this process; one is
+    drawn here. A diagram that fails is left for :func:`build_one` to report.
+    """
+    from .diagrams import picture, to_draw
+    todo: dict[str, tuple] = {}
+    for one in ready:
+        for planned in one.slides if not one.errors else []:
+            if planned.kind == "diagram":
+                key = to_draw(planned.parts["spec"], one.theme, one.cut)
+                if key is not None:
+                    todo.setdefault(key, (planned.parts["spec"], one.theme, one.cut))
+    count = min(workers, len(todo))
+    if count < 2 or not can_fork():
+        for spec, theme, cut in todo.values():
+            try:
+                picture(spec, theme, cut)
+            except SlidegenError:
+                pass
+        return
+    from .diagrams import keep
+    for result in in_workers(_draw_job, list(todo.values()), count):
+        if result is not None:
+            keep(*result)
+
+
+def _draw_job(index: int):
+    """Draw diagram ``index`` of :data:`_TASKS` in a worker: its key and picture, or None if it fails."""
+    from .diagrams import drawn
+    try:
+        return drawn(*_TASKS[index])
+    except SlidegenError:
+        return None
 
 
 def build(paths: list[str] | None, out_dir: Path, *, audience: str | None = None, strict: bool = False,
@@ -546,8 +579,8 @@ def build(paths: list[str] | None, out_dir: Path, *, audience: str | None = None
     loaded = load(deck_files(paths))
     results: list[Built] = []
     errors: list[Problem] = []
-    jobs = list(each_audience(loaded, audience, theme_name, template, layouts))
-    for built, found, warnings in make_all(jobs, out_dir, allow_outside=allow_outside, workers=workers):
+    ready = [prepare(*job) for job in each_audience(loaded, audience, theme_name, template, layouts)]
+    for built, found, warnings in make_all(ready, out_dir, allow_outside=allow_outside, workers=workers):
         errors.extend(found)
         if strict:
             errors.extend(warnings)

@@ -197,19 +197,19 @@ class Watcher:
             outcomes.append(self._plan_deck(state, changed, full))
         if full:
             try:
-                results = make_all([(deck, chosen, theme) for _, deck, chosen, theme, _ in full], self.out_dir,
-                                   allow_outside=self.allow_outside)
+                results = make_all([ready for _, ready, _ in full], self.out_dir, allow_outside=self.allow_outside)
             except SlidegenError as exc:  # which deck it came from is in the problems themselves
                 for outcome in {id(job[0]): job[0] for job in full}.values():
                     outcome.problems.extend(exc.problems)
                 results = []
-            for (outcome, _, chosen, theme, (plan, facts)), (built, errors, warnings) in zip(full, results):
+            for (outcome, ready, facts), (built, errors, warnings) in zip(full, results):
+                name = ready.cut.audience.name
                 errors = errors + (warnings if self.strict else [])
                 if errors:
                     outcome.problems.extend(errors)
                 else:
-                    outcome.made[chosen.name] = Made(plan, facts, theme, built)
-                    outcome.fresh.add(chosen.name)
+                    outcome.made[name] = Made(ready.slides, facts, ready.theme, built)
+                    outcome.fresh.add(name)
         for outcome in outcomes:
             outcome.finish()
         return outcomes
@@ -272,7 +272,7 @@ class Watcher:
                     outcome.fresh.add(chosen.name)
                     outcome.patched += 1
                     continue
-            full.append((outcome, deck, chosen, theme, (ready.slides, facts)))
+            full.append((outcome, ready, facts))
         return outcome
 
     def _target(self, made: Made) -> Path:

@@ -41,6 +41,14 @@ def cli(capsys, monkeypatch):
     return run
 
 
+@pytest.fixture(autouse=True)
+def fresh_process_pictures(monkeypatch):
+    """Each test starts with no pictures kept in memory, as a new process would (the caches on
+    disk are the tests' to choose)."""
+    from slidegen import diagrams
+    monkeypatch.setattr(diagrams, "_kept", {})
+
+
 @pytest.fixture(scope="session")
 def diagram_cache(tmp_path_factory) -> Path:
     """One diagram cache for the whole run: a diagram is drawn once, whichever test asks first."""

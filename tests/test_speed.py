@@ -148,7 +148,7 @@ def test_a_parallel_build_gives_the_bytes_of_a_sequential_one(workdir, monkeypat
         assert (workdir / "two" / name).read_bytes() == (workdir / "one" / name).read_bytes()
 
 
-def test_a_parallel_build_draws_each_diagram_once_before_the_workers_start(workdir, monkeypatch):
+def test_a_parallel_build_draws_each_diagram_once(workdir, monkeypatch):
     monkeypatch.setenv("SLIDEGEN_CACHE", str(workdir / ".cache"))  # a cold cache of its own
     sample = copy_sample(workdir / "content")
     shutil.copy(sample, workdir / "content" / "other.yaml")  # four jobs, two diagrams (Korean, English)
@@ -161,8 +161,16 @@ def test_a_parallel_build_draws_each_diagram_once_before_the_workers_start(workd
         return real(*args, **kwargs)
 
     monkeypatch.setattr(diagrams, "render", logged)
-    assert len(build(None, workdir / "output", workers=2)) == 4
+    assert len(build(None, workdir / "one", workers=2)) == 4
+    drawers = log.read_text(encoding="utf-8").splitlines()
+    assert len(drawers) == 2 and len(set(drawers)) == 2 and str(os.getpid()) not in drawers  # two at once
+    log.unlink()
+    monkeypatch.setenv("SLIDEGEN_CACHE", str(workdir / ".cache-2"))  # drawn again, here, one after the other
+    monkeypatch.setattr(diagrams, "_kept", {})  # as in a new process
+    build(None, workdir / "two", workers=1)
     assert log.read_text(encoding="utf-8").splitlines() == [str(os.getpid())] * 2
+    for name in ("sample-korean.pptx", "sample-english.pptx", "other-korean.pptx", "other-english.pptx"):
+        assert (workdir / "one" / name).read_bytes() == (workdir / "two" / name).read_bytes()
 
 
 def test_a_parallel_build_with_one_broken_deck_writes_nothing(workdir):
@@ -215,3 +223,23 @@ def test_package_bytes_are_python_pptx_s_package_with_fixed_dates():
     for name in theirs.namelist():
         assert ours.read(name) == theirs.read(name)
     assert {info.date_time for info in ours.infolist()} == {FIXED_DATE}
+
+
+def test_one_deck_draws_its_new_diagrams_in_two_processes_at_once(workdir, monkeypatch):
+    monkeypatch.setenv("SLIDEGEN_CACHE", str(workdir / ".cache"))  # a cold cache of its own
+    log = workdir / "drawn.txt"
+    real = diagrams.render
+
+    def logged(*args, **kwargs):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(diagrams, "render", logged)
+    path = workdir / "content" / "deck.yaml"
+    path.write_text(deck(DIAGRAM, DIAGRAM.replace("[30, 0.5]", "[40, 1.5]")), encoding="utf-8")
+    built = build([str(path)], workdir / "output", workers=2)
+    drawers = log.read_text(encoding="utf-8").splitlines()
+    assert len(drawers) == 2 and len(set(drawers)) == 2 and str(os.getpid()) not in drawers
+    pictures = [p for p in built[0].planned if p.kind == "diagram"]
+    assert len(pictures) == 2 and all(p.alt for p in pictures)

@@ -27,19 +27,58 @@ DRAWERS: dict[str, str] = {"bars": "bars", "stacks": "stacks", "flow": "flow"}
 """Diagram kind -> the module of this package whose ``draw`` function draws it."""
 
 
+KEEP = 64
+"""Pictures a process keeps in memory (``slidegen watch`` redraws as a chart is edited)."""
+
+_kept: dict[str, cache.Entry] = {}
+
+
+def _keep(key: str, entry: cache.Entry) -> None:
+    _kept.pop(key, None)
+    _kept[key] = entry
+    while len(_kept) > KEEP:
+        del _kept[next(iter(_kept))]
+
+
+def _found(key: str) -> cache.Entry | None:
+    """The picture under ``key`` kept by this process or in the cache (then kept), or None."""
+    entry = _kept.get(key) or cache.load(key)
+    if entry is not None:
+        _keep(key, entry)
+    return entry
+
+
+def drawn(spec, theme, cut) -> tuple[str, cache.Entry]:
+    """The cache key and picture of ``spec`` for the audience of ``cut``, drawn if nobody has yet."""
+    key = cache_key(spec, theme, cut.pick, cut.lang)
+    entry = _found(key)
+    if entry is None:
+        png, size = render(spec, theme, cut.pick)
+        entry = cache.Entry(png, size, alt_text(spec, cut.pick, cut.lang))
+        cache.store(key, entry)
+        _keep(key, entry)
+    return key, entry
+
+
 def picture(spec, theme, cut) -> tuple[tuple[bytes, tuple[int, int]], str]:
     """PNG bytes and pixel size of ``spec`` drawn for the audience of ``cut``, and its alt text.
 
-    Reuses the cached picture when neither the resolved spec nor the theme changed.
+    Reuses the picture kept by this process or cached when neither the resolved spec nor the
+    theme changed.
     """
+    _, entry = drawn(spec, theme, cut)
+    return (entry.png, entry.size), entry.alt
+
+
+def to_draw(spec, theme, cut) -> str | None:
+    """The cache key of ``spec`` if no one has drawn it yet, else None."""
     key = cache_key(spec, theme, cut.pick, cut.lang)
-    hit = cache.load(key)
-    if hit is not None:
-        return (hit.png, hit.size), hit.alt
-    png, size = render(spec, theme, cut.pick)
-    alt = alt_text(spec, cut.pick, cut.lang)
-    cache.store(key, cache.Entry(png, size, alt))
-    return (png, size), alt
+    return None if _found(key) is not None else key
+
+
+def keep(key: str, entry: cache.Entry) -> None:
+    """Keep a picture another process drew under ``key``."""
+    _keep(key, entry)
 
 
 def render(spec, theme, pick: Callable) -> tuple[bytes, tuple[int, int]]:

@@ -1,4 +1,10 @@
-"""What every slide kind draws with: text frames with Korean-aware runs, shapes, footers, notes."""
+"""What every slide kind draws with: text frames with Korean-aware runs, shapes, footers, notes.
+
+Shapes and text are written as DrawingML with lxml rather than through python-pptx's proxies,
+whose every property assignment searches the tree (that was most of a build's time). What
+comes out is the XML python-pptx writes for the same calls: ``tests/test_speed.py`` and the
+golden summaries hold it to that. python-pptx still makes the slides, pictures and tables.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +19,15 @@ from ..plan import Planned
 from ..text import Para, Run, inline, language_of
 from ..theme import LINE_PITCH, Box, Theme
 
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+PLACEHOLDER = f"{P}nvSpPr/{P}nvPr/{P}ph"
 BULLET = {1: "\u2022", 2: "\u2013"}
+ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
+ALIGN = {"left": "l", "center": "ctr", "right": "r"}
+AUTOFIT = {A + "noAutofit", A + "normAutofit", A + "spAutoFit"}
+INSET_DEFAULTS = {"lIns": 91440, "rIns": 91440, "tIns": 45720, "bIns": 45720}  # left unwritten, as python-pptx does
+CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")  # escaped as _xHHHH_ in run text, as python-pptx does
 
 
 @dataclass
@@ -44,15 +58,6 @@ def rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour)
 
 
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
-ALIGN = {"left": "l", "center": "ctr", "right": "r"}
-AUTOFIT = {A + "noAutofit", A + "normAutofit", A + "spAutoFit"}
-INSET_DEFAULTS = {"lIns": 91440, "rIns": 91440, "tIns": 45720, "bIns": 45720}  # left unwritten, as python-pptx does
-CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")
-
-
 def _sub(parent, tag: str, **attrs: str):
     """A DrawingML child element (``a:`` namespace), appended to ``parent``."""
     return etree.SubElement(parent, A + tag, attrs)
@@ -61,6 +66,13 @@ def _sub(parent, tag: str, **attrs: str):
 def _psub(parent, tag: str, **attrs: str):
     """A PresentationML child element (``p:`` namespace), appended to ``parent``."""
     return etree.SubElement(parent, P + tag, attrs)
+
+
+def _solid(parent, colour: str):
+    """``a:solidFill`` of an RGB colour, appended to ``parent``."""
+    fill = _sub(parent, "solidFill")
+    _sub(fill, "srgbClr", val=colour)
+    return fill
 
 
 def centipoints(points: float) -> str:
@@ -84,8 +96,12 @@ def _body_properties(body, theme: Theme, anchor: str, inset: bool) -> None:
     for child in props:
         if child.tag in AUTOFIT:
             props.remove(child)
-    warp = props.find(A + "prstTxWarp")
-    (warp.addnext if warp is not None else lambda el: props.insert(0, el))(etree.Element(A + "noAutofit"))
+    no_fit = etree.Element(A + "noAutofit")
+    warp = props.find(A + "prstTxWarp")  # the one child the schema puts before the autofit choice
+    if warp is not None:
+        warp.addnext(no_fit)
+    else:
+        props.insert(0, no_fit)
     props.set("wrap", "square")
     props.set("anchor", ANCHOR[anchor])
     grid = theme.grid
@@ -144,7 +160,7 @@ def add_run(p, run: Run, para: Para, size: str, theme: Theme, color: str | None)
         r_pr.set("i", "1")
     colour = run.color or (theme.palette.code_text if run.mono and not color else None) or para.color or color \
         or theme.palette.text
-    _sub(_sub(r_pr, "solidFill"), "srgbClr", val=colour)
+    _solid(r_pr, colour)
     _fonts(r_pr, theme, run.text, run.mono)
     _sub(r, "t").text = CONTROL.sub(lambda m: "_x%04X_" % ord(m.group()), run.text)
 
@@ -164,10 +180,13 @@ def _new_shape(page: Page, box: Box, name: str, geometry: str = "rect", *, text_
     if text_box:
         flags.set("txBox", "1")
     _psub(nv, "nvPr")
-    place(_psub(sp, "spPr"), box)
-    _sub(_sub(sp.find(P + "spPr"), "prstGeom", prst=geometry), "avLst")
-    last = page.tree[-1]
-    (last.addprevious if last.tag == P + "extLst" else page.tree.append)(sp)
+    sp_pr = _psub(sp, "spPr")
+    place(sp_pr, box)
+    _sub(_sub(sp_pr, "prstGeom", prst=geometry), "avLst")
+    if page.tree[-1].tag == P + "extLst":  # the schema keeps extensions last
+        page.tree[-1].addprevious(sp)
+    else:
+        page.tree.append(sp)
     return sp
 
 
@@ -206,13 +225,6 @@ def line_of(text: str, size: float, **kw) -> list[Para]:
     return [Para(inline(text, bold=bold), size, **kw)]
 
 
-def _solid(parent, colour: str):
-    """``a:solidFill`` of an RGB colour, appended to ``parent``."""
-    fill = _sub(parent, "solidFill")
-    _sub(fill, "srgbClr", val=colour)
-    return fill
-
-
 def rect(page: Page, box: Box, fill: str, *, shape: str = "rect", name: str = "", line: str | None = None,
          back: bool = False):
     """A filled shape of preset geometry ``shape`` (rect, roundRect, ellipse, rightArrow) with no
@@ -234,9 +246,6 @@ def rect(page: Page, box: Box, fill: str, *, shape: str = "rect", name: str = ""
     if back:  # behind the placeholders, after the group's own two properties
         page.tree.insert(2, sp)
     return sp
-
-
-PLACEHOLDER = f"{P}nvSpPr/{P}nvPr/{P}ph"
 
 
 def placeholders(tree) -> list:

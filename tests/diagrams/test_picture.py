@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from slidegen import diagrams
 from slidegen import model as m
 from slidegen.diagrams import DRAWERS, cache, cache_key, picture
 from slidegen.theme import THEMES
@@ -53,6 +54,7 @@ def test_the_png_has_no_software_or_date_metadata(theme):
 def test_the_same_spec_gives_the_same_bytes_when_drawn_again(theme, tmp_path, monkeypatch):
     first, _ = picture(spec(CLIENT_DAEMON), theme, Reader("ko"))
     monkeypatch.setenv("SLIDEGEN_CACHE", str(tmp_path / "other"))
+    monkeypatch.setattr(diagrams, "_kept", {})  # as in a new process
     second, _ = picture(spec(CLIENT_DAEMON), theme, Reader("ko"))
     assert first[0] == second[0]
     assert list((tmp_path / "other" / "diagrams").glob("*.png"))  # really drawn twice

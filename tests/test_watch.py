@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from slidegen import diagrams
 from slidegen.build import build
 from slidegen.watch import Watcher
 from tests.conftest import ROOT, SAMPLE, copy_sample
@@ -81,6 +82,22 @@ def test_a_rebuild_has_the_bytes_of_a_full_build(two_decks, workdir):
     for built in full:
         name = Path(built.path).name
         assert (workdir / "output" / name).read_bytes() == built.data
+
+
+def test_a_changed_diagram_is_drawn_again_with_the_bytes_of_a_full_build(two_decks, workdir, monkeypatch):
+    monkeypatch.setenv("SLIDEGEN_CACHE", str(workdir / ".cache"))  # a cold cache of its own
+    sample, _ = two_decks
+    watcher = Watcher([str(sample)], workdir / "output")
+    watcher.start()
+    before = outputs(workdir / "output")
+    edit(sample, "values: [30, 0.5]", "values: [45, 0.5]")
+    report = watcher.rebuild({sample})
+    assert names(report) == ["sample-korean.pptx", "sample-english.pptx"] and report.problems == []
+    assert all(data != before[name] for name, data in outputs(workdir / "output").items())
+    monkeypatch.setenv("SLIDEGEN_CACHE", str(workdir / ".cache-full"))  # drawn afresh, as by a new process
+    monkeypatch.setattr(diagrams, "_kept", {})
+    for built in build([str(sample)], workdir / "full", workers=1):
+        assert (workdir / "output" / Path(built.path).name).read_bytes() == built.data
 
 
 def test_a_rebuild_on_a_template_has_the_bytes_of_a_full_build(two_decks, workdir):

@@ -270,24 +270,12 @@ _TEMPLATES: dict = {}
 
 
 def template_info(path: str):
-    """A template's layouts, sizes and colours, read once per file and process.
-
-    A file python-pptx cannot read through (a part missing, XML that breaks the schema) is an
-    input error: ``FILE: not a PowerPoint template (what went wrong)``.
-    """
-    import zipfile
-
-    from pptx.exc import PythonPptxError
-
+    """A template's layouts, sizes and colours, read once per file and process (an unreadable
+    file is an input error, see :func:`slidegen.render.template.read_template`)."""
     from .render.template import read_template
     key = str(Path(path).resolve())
     if key not in _TEMPLATES:
-        shown = display(Path(path))
-        try:
-            _TEMPLATES[key] = read_template(path, shown)
-        except (PythonPptxError, zipfile.BadZipFile, KeyError, ValueError, IndexError, AttributeError,
-                TypeError, SyntaxError, EOFError, OSError) as exc:
-            raise fail(shown, f"not a PowerPoint template ({type(exc).__name__}: {exc})") from None
+        _TEMPLATES[key] = read_template(path, display(Path(path)))
     return _TEMPLATES[key]
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
+from pptx.exc import PythonPptxError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
@@ -19,6 +20,10 @@ from ..theme import Box, Palette, Theme, contrast
 POTX = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 MAX_TEMPLATE_BYTES = 50_000_000
+UNREADABLE = (PythonPptxError, zipfile.BadZipFile, KeyError, ValueError, IndexError, AttributeError, TypeError,
+              SyntaxError, EOFError, OSError)
+"""What python-pptx raises on a file it cannot read through: a part missing, XML that breaks the
+schema, a truncated zip. Each is an input error: ``FILE: not a PowerPoint template (why)``."""
 
 
 @dataclass(frozen=True)
@@ -93,8 +98,12 @@ def open_template(path: str | Path, shown: str | None = None):
         raise fail(shown, f"template is {path.stat().st_size:,} bytes; the limit is {MAX_TEMPLATE_BYTES:,}")
     try:
         return _load(path.read_bytes())
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise fail(shown, f"not a PowerPoint template ({type(exc).__name__}: {exc})") from None
+    except UNREADABLE as exc:
+        raise _unreadable(shown, exc) from None
+
+
+def _unreadable(shown: str, exc: BaseException):
+    return fail(shown, f"not a PowerPoint template ({type(exc).__name__}: {exc})")
 
 
 def _colours(prs) -> dict:
@@ -117,8 +126,16 @@ def _colours(prs) -> dict:
 
 
 def read_template(path: str | Path, shown: str | None = None) -> TemplateInfo:
-    """The layouts, placeholders, size and colours of a template."""
+    """The layouts, placeholders, size and colours of a template (see :data:`UNREADABLE`)."""
+    shown = shown or str(path)
     prs = open_template(path, shown)
+    try:
+        return _describe(prs, path)
+    except UNREADABLE as exc:
+        raise _unreadable(shown, exc) from None
+
+
+def _describe(prs, path: str | Path) -> TemplateInfo:
     layouts = []
     for m, master in enumerate(prs.slide_masters):
         for layout in master.slide_layouts:

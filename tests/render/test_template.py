@@ -148,3 +148,11 @@ def test_the_docker_lecture_builds_on_the_template_with_every_slide_on_a_mapped_
         if title is not None:
             kind = "CENTER_TITLE" if slide.slide_layout.name == "Cover" else "TITLE"
             assert box_in(title) == BOXES[slide.slide_layout.name][kind]
+
+
+def test_slidegen_layouts_reports_a_template_it_cannot_read_through_as_an_input_error(workdir, cli):
+    from tests.test_bad_input import empty_layout, template
+    template("school.pptx", empty_layout)(workdir)
+    run = cli("layouts", "templates/school.pptx")
+    assert (run.code, run.lines) == (2, ["templates/school.pptx: not a PowerPoint template (InvalidXmlError: "
+                                         "required ``<p:cSld>`` child element not present)"])

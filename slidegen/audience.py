@@ -148,6 +148,9 @@ def shows(item: m.Selectable, audience: Audience) -> bool:
     return True
 
 
+_LEAVES = (str, int, float, type(None))  # values that hold no text to walk into (a Text is a dict)
+
+
 def texts(node, path: tuple, audience: Audience | None):
     """Every text reachable from ``node`` that the audience sees (None: every text), with its key path."""
     if isinstance(node, m.Text):
@@ -167,9 +170,6 @@ def texts(node, path: tuple, audience: Audience | None):
         for key, item in node.items():
             if not isinstance(item, _LEAVES):
                 yield from texts(item, path + (key,), audience)
-
-
-_LEAVES = (str, int, float, type(None))  # values that hold no text to walk into (a Text is a dict)
 
 
 def missing_texts(deck: m.Deck, audience: Audience) -> list[Finding]:

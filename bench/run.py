@@ -5,9 +5,9 @@
 Every figure is the median of several runs of a whole process (start-up and imports included),
 after one untimed run that fills Python's bytecode cache. For each run the operating system
 reports the CPU time and the peak resident memory of the process (``os.wait4``; for a parallel
-build, of its largest process). The ratios at the end compare figures from this same run, so a
-slower or busier machine moves both sides together. Nothing here is a test: ``tests/`` never
-looks at the clock.
+build, of its largest process). The scenarios take turns, one run of each at a time, and the
+ratios at the end compare figures from this same run, so a slower or busier machine moves both
+sides together. Nothing here is a test: ``tests/`` never looks at the clock.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -110,20 +111,37 @@ def run_once(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> Sample:
                       out.read().decode("utf-8", errors="replace"))
 
 
-def measure(label: str, cmd: list[str], env: dict[str, str], runs: int, *, prepare=None,
-            warmup: bool = True, note: str = "") -> Figure:
-    """Run ``cmd`` ``runs`` times (after an untimed one); ``prepare()`` runs before each, untimed."""
-    say(f"  {label} ...")
-    if warmup:
-        if prepare:
-            prepare()
-        run_once(cmd, env)
-    figure = Figure(label, note=note)
-    for _ in range(runs):
-        if prepare:
-            prepare()
-        figure.samples.append(run_once(cmd, env))
-    return figure
+@dataclass
+class Scenario:
+    """One command to time: ``prepare()`` runs before each run, untimed."""
+
+    key: str
+    label: str
+    cmd: list[str]
+    env: dict[str, str]
+    runs: int
+    prepare: Callable[[], None] | None = None
+    note: str = ""
+
+
+def measure(scenarios: list[Scenario]) -> dict[str, Figure]:
+    """Time every scenario its number of runs, in turns: one run of each, then again.
+
+    Each first has one untimed run. Taking turns means a machine that slows down halfway slows
+    every scenario alike, so the ratios between them stay fair.
+    """
+    figures = {s.key: Figure(s.label, note=s.note) for s in scenarios}
+    for scenario in scenarios:
+        say(f"  {scenario.label.strip()} ...")
+        if scenario.prepare:
+            scenario.prepare()
+        run_once(scenario.cmd, scenario.env)
+    for round_ in range(max(s.runs for s in scenarios)):
+        for scenario in (s for s in scenarios if round_ < s.runs):
+            if scenario.prepare:
+                scenario.prepare()
+            figures[scenario.key].samples.append(run_once(scenario.cmd, scenario.env))
+    return figures
 
 
 def slidegen(*args: str) -> list[str]:
@@ -333,43 +351,41 @@ def main(argv: list[str] | None = None) -> int:
             env_cold["SLIDEGEN_CACHE"] = str(work / f"cache-cold-{next(counter)}")
 
         env_cold = dict(env)
-        figures["cold"] = measure(f"cold build, {audience} (empty diagram cache)", one, env_cold, runs,
-                                  prepare=fresh_cache)
-        figures["warm"] = measure(f"warm build, {audience} ({slides} slides)", one, env, runs)
-        figures["all"] = measure(f"warm build, all {len(decks)} audiences", every, env, runs,
-                                 note=f"{sum(d['slides'] for d in decks)} slides")
-        figures["all1"] = measure(f"warm build, all {len(decks)} audiences, 1 process", every,
-                                  child_env(warm_cache, pycache, SLIDEGEN_JOBS="1"), runs)
         bare = [PYTHON, str(ROOT / "bench" / "bare_pptx.py"), str(slides), str(work / "bare.pptx")]
-        figures["bare"] = measure(f"bare python-pptx script, {slides} slides", bare, env, runs)
-        figures["stack"] = measure("  the same, importing pydantic, PyYAML, Pillow", bare + ["--stack"], env, runs)
-
+        scenarios = [
+            Scenario("cold", f"cold build, {audience} (empty diagram cache)", one, env_cold, runs, fresh_cache),
+            Scenario("warm", f"warm build, {audience} ({slides} slides)", one, env, runs),
+            Scenario("all", f"warm build, all {len(decks)} audiences", every, env, runs,
+                     note=f"{sum(d['slides'] for d in decks)} slides"),
+            Scenario("all1", f"warm build, all {len(decks)} audiences, 1 process", every,
+                     child_env(warm_cache, pycache, SLIDEGEN_JOBS="1"), runs),
+            Scenario("bare", f"bare python-pptx script, {slides} slides", bare, env, runs),
+            Scenario("stack", "  the same, importing pydantic, PyYAML, Pillow", bare + ["--stack"], env, runs),
+        ]
         pandoc = shutil.which("pandoc")
         if pandoc and opts.post.exists():
             version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.split("\n")[0]
-            figures["pandoc"] = measure(f"{version}, Docker post -> .pptx",
-                                        [pandoc, str(opts.post), "-o", str(work / "pandoc.pptx")], env, runs)
+            scenarios.append(Scenario("pandoc", f"{version}, Docker post -> .pptx",
+                                      [pandoc, str(opts.post), "-o", str(work / "pandoc.pptx")], env, runs))
         else:
             notes.append("pandoc: skipped (" + ("not installed" if not pandoc else f"no post at {opts.post}") + ")")
-
-        help_text = subprocess.run(slidegen("--help"), capture_output=True, text=True, env=env, cwd=ROOT).stdout
-        if re.search(r"\bextract\b", help_text) and opts.post.exists():
-            figures["extract"] = measure("slidegen extract, Docker post",
-                                         slidegen("extract", str(opts.post), "-o", str(work / "extracted.yaml"),
-                                                  "--force"),
-                                         env, runs)
+        if opts.post.exists():
+            scenarios.append(Scenario("extract", "slidegen extract, Docker post",
+                                      slidegen("extract", str(opts.post), "-o", str(work / "extracted.yaml"),
+                                               "--force"), env, runs))
         else:
-            notes.append("slidegen extract: skipped (" + ("no such command yet" if opts.post.exists()
-                                                         else f"no post at {opts.post}") + ")")
-
+            notes.append(f"slidegen extract: skipped (no post at {opts.post})")
         for size in sizes:
             path = work / f"synthetic-{size}.yaml"
             path.write_text(synthetic_deck(size), encoding="utf-8")
-            command = slidegen("build", str(path), "--out", str(out), "--json")
-            figure = measure(f"synthetic deck, {size} slides", command, env, runs if size < 300 else opts.big_runs)
+            scenarios.append(Scenario(f"synthetic-{size}", f"synthetic deck, {size} slides",
+                                      slidegen("build", str(path), "--out", str(out), "--json"), env,
+                                      runs if size < 300 else opts.big_runs))
+        figures.update(measure(scenarios))
+        for size in sizes:
+            figure = figures[f"synthetic-{size}"]
             built = json.loads(figure.samples[-1].stdout)["decks"][0]["slides"]
             figure.note = f"{built} slides, {1000 * figure.wall / built:.1f} ms per slide"
-            figures[f"synthetic-{size}"] = figure
 
         try:
             for figure in measure_watch(deck, env, runs):

@@ -148,10 +148,8 @@ def test_a_parallel_build_gives_the_bytes_of_a_sequential_one(workdir, monkeypat
         assert (workdir / "two" / name).read_bytes() == (workdir / "one" / name).read_bytes()
 
 
-def test_a_parallel_build_draws_each_diagram_once(workdir, monkeypatch):
-    monkeypatch.setenv("SLIDEGEN_CACHE", str(workdir / ".cache"))  # a cold cache of its own
-    sample = copy_sample(workdir / "content")
-    shutil.copy(sample, workdir / "content" / "other.yaml")  # four jobs, two diagrams (Korean, English)
+def log_drawing(workdir: Path, monkeypatch) -> Path:
+    """A file that gets the process id of every diagram drawing, whichever process draws it."""
     log = workdir / "drawn.txt"
     real = diagrams.render
 
@@ -161,6 +159,14 @@ def test_a_parallel_build_draws_each_diagram_once(workdir, monkeypatch):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(diagrams, "render", logged)
+    return log
+
+
+def test_a_parallel_build_draws_each_diagram_once(workdir, monkeypatch):
+    monkeypatch.setenv("SLIDEGEN_CACHE", str(workdir / ".cache"))  # a cold cache of its own
+    sample = copy_sample(workdir / "content")
+    shutil.copy(sample, workdir / "content" / "other.yaml")  # four jobs, two diagrams (Korean, English)
+    log = log_drawing(workdir, monkeypatch)
     assert len(build(None, workdir / "one", workers=2)) == 4
     drawers = log.read_text(encoding="utf-8").splitlines()
     assert len(drawers) == 2 and len(set(drawers)) == 2 and str(os.getpid()) not in drawers  # two at once
@@ -227,15 +233,7 @@ def test_package_bytes_are_python_pptx_s_package_with_fixed_dates():
 
 def test_one_deck_draws_its_new_diagrams_in_two_processes_at_once(workdir, monkeypatch):
     monkeypatch.setenv("SLIDEGEN_CACHE", str(workdir / ".cache"))  # a cold cache of its own
-    log = workdir / "drawn.txt"
-    real = diagrams.render
-
-    def logged(*args, **kwargs):
-        with open(log, "a", encoding="utf-8") as out:
-            out.write(f"{os.getpid()}\n")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(diagrams, "render", logged)
+    log = log_drawing(workdir, monkeypatch)
     path = workdir / "content" / "deck.yaml"
     path.write_text(deck(DIAGRAM, DIAGRAM.replace("[30, 0.5]", "[40, 1.5]")), encoding="utf-8")
     built = build([str(path)], workdir / "output", workers=2)

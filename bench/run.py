@@ -360,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
             Scenario("all1", f"warm build, all {len(decks)} audiences, 1 process", every,
                      child_env(warm_cache, pycache, SLIDEGEN_JOBS="1"), runs),
             Scenario("bare", f"bare python-pptx script, {slides} slides", bare, env, runs),
-            Scenario("stack", "  the same, importing pydantic, PyYAML, Pillow", bare + ["--stack"], env, runs),
+            Scenario("stack", "  the same, importing what a build imports", bare + ["--stack"], env, runs),
         ]
         pandoc = shutil.which("pandoc")
         if pandoc and opts.post.exists():
@@ -420,10 +420,11 @@ def main(argv: list[str] | None = None) -> int:
     def target(ok: bool, text: str) -> None:
         print(f"  {verdict(ok)}  {text}")
 
-    warm, cold, every, bare = figures["warm"], figures["cold"], figures["all"], figures["bare"]
+    warm, cold, every, bare, stack = figures["warm"], figures["cold"], figures["all"], figures["bare"], figures["stack"]
     target(warm.wall <= 1.5 * bare.wall, f"warm build of one audience / bare python-pptx, same slide count: "
-                                         f"{warm.wall / bare.wall:.2f}x (at most 1.5x; against the script "
-                                         f"importing the same libraries {warm.wall / figures['stack'].wall:.2f}x)")
+                                         f"{warm.wall / bare.wall:.2f}x (at most 1.5x)")
+    print(f"        the bare script importing what a build imports: {stack.wall / bare.wall:.2f}x the bare "
+          f"script; the build is {warm.wall / stack.wall:.2f}x that script")
     target(every.wall <= 2.5 * warm.wall, f"all audiences warm / one audience warm: {every.wall / warm.wall:.2f}x "
                                           f"(at most 2.5x; in one process {figures['all1'].wall / warm.wall:.2f}x)")
     target(cold.wall < 3 * warm.wall, f"cold build / warm build: {cold.wall / warm.wall:.2f}x (under 3x)")

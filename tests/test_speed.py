@@ -72,7 +72,7 @@ import json, sys
 from pathlib import Path
 from slidegen.build import build
 build([sys.argv[1]], Path(sys.argv[2]))
-print(json.dumps({name: name in sys.modules for name in ("matplotlib", "pygments", "slidegen.diagrams.canvas")}))
+print(json.dumps({name: name in sys.modules for name in ("matplotlib", "pygments", "slidegen.diagrams.canvas", "asyncio")}))
 """
 
 
@@ -91,12 +91,12 @@ def imported_by_build(workdir: Path, text: str) -> dict[str, bool]:
 
 def test_a_warm_build_imports_neither_matplotlib_nor_pygments_without_code_slides(workdir):
     found = imported_by_build(workdir, deck(bullets(1), DIAGRAM))
-    assert found == {"matplotlib": False, "pygments": False, "slidegen.diagrams.canvas": False}
+    assert found == {"matplotlib": False, "pygments": False, "slidegen.diagrams.canvas": False, "asyncio": False}
 
 
 def test_a_warm_build_with_code_imports_pygments_but_not_matplotlib(workdir):
     found = imported_by_build(workdir, deck(bullets(1), CODE, DIAGRAM))
-    assert found == {"matplotlib": False, "pygments": True, "slidegen.diagrams.canvas": False}
+    assert found == {"matplotlib": False, "pygments": True, "slidegen.diagrams.canvas": False, "asyncio": False}
 
 
 def parts_visited(workdir: Path, slides: int, monkeypatch) -> int:

@@ -72,7 +72,8 @@ import json, sys
 from pathlib import Path
 from slidegen.build import build
 build([sys.argv[1]], Path(sys.argv[2]))
-print(json.dumps({name: name in sys.modules for name in ("matplotlib", "pygments", "slidegen.diagrams.canvas", "asyncio")}))
+heavy = ("matplotlib", "pygments", "slidegen.diagrams.canvas", "asyncio")
+print(json.dumps({name: name in sys.modules for name in heavy}))
 """
 
 

@@ -226,7 +226,7 @@ _RULES = {
     "cards": lambda s: 0.5 + 0.75 * len(s.cards),
     "quote": lambda s: 1.0,
     "callout": lambda s: 1.0,
-    "code": lambda s: 1.0 + 0.15 * len(s.code.strip().splitlines()),
+    "code": lambda s: 1.0 + 0.15 * max(len(code.strip().splitlines()) for code in s.code.values()),
     "table": lambda s: 1.0 + 0.25 * len(s.rows),
     "image": lambda s: 2.0,
     "diagram": lambda s: 2.0,

@@ -175,7 +175,7 @@ class Card(Node):
 
     title: Text
     body: Text
-    code: str | None = Field(None, description="A command shown at the foot of the card.")
+    code: Text | None = Field(None, description="A command shown at the foot of the card.")
 
 
 class CardsSlide(SlideBase):
@@ -209,7 +209,8 @@ class CodeSlide(SlideBase):
     kind: Literal["code"]
     title: Text
     language: str = Field("text", description="A Pygments lexer name: bash, python, dockerfile, yaml, ...")
-    code: str = Field(min_length=1)
+    code: Text = Field(description="The code: one string, or one per language when its comments or "
+                                   "strings are translated.")
     caption: Text | None = None
 
 

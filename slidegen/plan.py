@@ -303,7 +303,7 @@ def plan_cards(slide: m.CardsSlide, ctx: Context, path: tuple) -> list[Planned]:
         title_para = Para(inline(ctx.pick(card.title)), sizes.card_title, bold=True)
         if count_lines(title_para, inner(box, theme).w, theme.fonts) > 2:
             ctx.error(path + ("cards", i, "title"), "card title is too long; shorten it")
-        cards.append({"title": ctx.pick(card.title), "paras": fitted, "code": card.code})
+        cards.append({"title": ctx.pick(card.title), "paras": fitted, "code": ctx.pick(card.code)})
     size = min(c["paras"][0].size for c in cards)
     for c in cards:
         c["paras"] = [p.resized(size) for p in c["paras"]]
@@ -368,7 +368,7 @@ def callout_box(theme: Theme) -> Box:
 
 def plan_code(slide: m.CodeSlide, ctx: Context, path: tuple) -> list[Planned]:
     sizes, theme = ctx.theme.sizes, ctx.theme
-    lines = slide.code.rstrip("\n").split("\n")
+    lines = ctx.pick(slide.code).rstrip("\n").split("\n")
     caption = ctx.pick(slide.caption)
     box = code_box(theme, bool(caption))
     area = inner(box.inset(0, theme.grid.panel_pad), theme)

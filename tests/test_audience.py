@@ -167,3 +167,78 @@ def test_a_shared_profile_that_cannot_fit_is_located_in_the_shared_file(lecture,
     assert run.lines[0] == ("content/_audiences.yaml:2:55: audiences.beginners.minutes: audience 'beginners': "
                             "the deck takes 10.5 minutes, 5.5 more than the class length of 5; longest sections: "
                             "'소개' (10.5 min)")
+
+
+CODE_DECK = """\
+title: {ko: 도커, en: Docker}
+languages: [ko, en]
+audiences:
+  korean: {language: ko, minutes: 10}
+  english: {language: en, minutes: 10}
+sections:
+  - title: {ko: 실습, en: Practice}
+    slides:
+      - kind: code
+        title: {ko: 이미지 만들기, en: Build an image}
+        language: bash
+        notes: {ko: 이미지를 빌드합니다., en: We build the image.}
+        code:
+          ko: |
+            # 이미지를 만든다
+            docker build -t app .
+          en: |
+            # build the image
+            docker build -t app .
+      - kind: cards
+        title: {ko: 명령, en: Commands}
+        notes: {ko: 두 명령입니다., en: Two commands.}
+        cards:
+          - {title: build, body: {ko: 이미지를 만든다, en: Makes an image}, code: docker build .}
+          - {title: run, body: {ko: 컨테이너를 띄운다, en: Starts a container},
+             code: {ko: "docker run app  # 실행", en: "docker run app  # start"}}
+"""
+
+
+def code_runs(path: Path) -> list[tuple[str, str]]:
+    """(text, language) of every run in the shapes named Code or '... command', slide by slide."""
+    runs = []
+    for slide in Presentation(str(path)).slides:
+        for shape in slide.shapes:
+            if shape.name == "Code" or shape.name.endswith("command"):
+                runs += [(r.text, r.font._rPr.get("lang")) for p in shape.text_frame.paragraphs for r in p.runs]
+    return runs
+
+
+def test_code_may_differ_per_language_so_each_class_reads_its_own_comments(workdir, cli):
+    (workdir / "content" / "code.yaml").write_text(CODE_DECK, encoding="utf-8")
+    run = cli("build")
+    assert run.code == 0 and not [line for line in run.lines if line.startswith("content/")]  # no warnings
+    korean = code_runs(workdir / "output" / "code-korean.pptx")
+    english = code_runs(workdir / "output" / "code-english.pptx")
+    assert ("# 이미지를 만든다", "ko-KR") in korean and ("# build the image", "en-US") in english
+    assert "".join(text for text, _ in korean).endswith("docker build .docker run app  # 실행")
+    assert "".join(text for text, _ in english).endswith("docker build .docker run app  # start")
+    assert not any(HANGUL.search(text) for text, _ in english)
+
+
+def test_korean_in_plain_code_shown_to_an_english_class_is_a_warning(workdir, cli):
+    deck = CODE_DECK.replace("        code:\n          ko: |\n            # 이미지를 만든다\n            docker build -t app .\n"
+                             "          en: |\n            # build the image\n            docker build -t app .\n",
+                             "        code: |\n          # 이미지를 만든다\n          docker build -t app .\n")
+    (workdir / "content" / "code.yaml").write_text(deck, encoding="utf-8")
+    run = cli("validate", "--audience", "english")
+    assert run.code == 0
+    assert run.lines[0] == ("content/code.yaml:13:15: sections[0].slides[0].code: Hangul in a text shown to "
+                            "audience 'english' (en); give it an 'en' text")
+    assert cli("validate", "--audience", "korean").lines == ["1 deck(s) valid"]
+
+
+def test_code_without_the_class_language_is_named_like_any_other_text(workdir, cli):
+    deck = CODE_DECK.replace('code: {ko: "docker run app  # 실행", en: "docker run app  # start"}',
+                             'code: {ko: "docker run app  # 실행"}')
+    (workdir / "content" / "code.yaml").write_text(deck, encoding="utf-8")
+    run = cli("build")
+    assert run.code == 2
+    assert run.lines == ["content/code.yaml:26:20: sections[0].slides[1].cards[1].code: "
+                         "no 'en' text for audience 'english'"]
+    assert not (workdir / "output").exists()

@@ -56,10 +56,17 @@ class Text(dict):
                     raise PydanticCustomError(
                         "text_language", "'{key}' is not a language code such as 'ko', 'en' or 'ko@ops'",
                         {"key": key})
-                if not isinstance(text, (str, int, float)) or isinstance(text, bool) or not str(text).strip():
+                if isinstance(text, bool):
+                    raise PydanticCustomError("text_bool", "the '{key}' text reads as {value} (YAML takes yes, no, "
+                                              "on and off for true and false); put it in quotes",
+                                              {"key": key, "value": str(text).lower()})
+                if not isinstance(text, (str, int, float)) or not str(text).strip():
                     raise PydanticCustomError("text_value", "the '{key}' text must be a non-empty string",
                                               {"key": key})
             return cls({k: str(v) for k, v in value.items()})
+        if isinstance(value, bool):
+            raise PydanticCustomError("text_bool", "this text reads as {value} (YAML takes yes, no, on and off "
+                                      "for true and false); put it in quotes", {"value": str(value).lower()})
         raise PydanticCustomError("text_type", "expected a text: a string or a map of language to string")
 
     @classmethod

@@ -139,3 +139,21 @@ def test_a_valid_deck_becomes_a_model():
     assert slide.title == {"ko": "제목", "en": "Title"}
     assert [b.text for b in slide.bullets] == [{"*": "a"}, {"*": "b"}]
     assert slide.bullets[1].sub == [{"*": "c"}]
+
+
+def test_a_text_yaml_reads_as_true_or_false_asks_for_quotes():
+    assert problems("""\
+        title: yes
+        sections:
+          - title: S
+            slides:
+              - kind: table
+                title: T
+                columns: [Feature, Docker]
+                rows: [[Isolation, {ko: 있다, en: Yes}]]
+        """) == [
+        "deck.yaml:1:8: title: this text reads as true (YAML takes yes, no, on and off for true and false); "
+        "put it in quotes",
+        "deck.yaml:8:28: sections[0].slides[0].rows[0][1]: the 'en' text reads as true (YAML takes yes, no, "
+        "on and off for true and false); put it in quotes",
+    ]

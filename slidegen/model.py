@@ -11,8 +11,8 @@ import math
 import re
 from typing import Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import (BaseModel, ConfigDict, Field, GetCoreSchemaHandler, WithJsonSchema, field_validator,
-                      model_validator)
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler, WithJsonSchema,
+                      field_validator, model_validator)
 from pydantic_core import PydanticCustomError, core_schema
 
 ANY_LANGUAGE = "*"
@@ -79,11 +79,22 @@ class Text(dict):
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema, handler):
-        return {"anyOf": [{"type": "string", "minLength": 1},
-                          {"type": "object", "minProperties": 1,
-                           "propertyNames": {"pattern": LANGUAGE_KEY.pattern},
-                           "additionalProperties": {"type": "string", "minLength": 1}}],
+        return {"anyOf": [{"type": "string", "minLength": 1}, TEXT_MAP_SCHEMA],
                 "description": "A text: a string, or a map of language (or language@audience) to string."}
+
+
+TEXT_MAP_SCHEMA = {"type": "object", "minProperties": 1, "propertyNames": {"pattern": LANGUAGE_KEY.pattern},
+                   "additionalProperties": {"type": "string", "minLength": 1}}
+
+
+def _blank_is_none(value: Any) -> Any:
+    """A blank table cell (an empty string, or nothing at all) holds no text: None."""
+    return None if value is None or (isinstance(value, str) and not value.strip()) else value
+
+
+Cell = Annotated[Union[Text, None], BeforeValidator(_blank_is_none), WithJsonSchema(
+    {"anyOf": [{"type": "string"}, {"type": "null"}, TEXT_MAP_SCHEMA],
+     "description": "A table cell: a text, or blank (an empty string, or nothing)."})]
 
 
 class Node(BaseModel):
@@ -226,8 +237,8 @@ class TableSlide(SlideBase):
 
     kind: Literal["table"]
     title: Text
-    columns: list[Text] = Field(min_length=1, max_length=8)
-    rows: list[list[Text]] = Field(min_length=1)
+    columns: list[Cell] = Field(min_length=1, max_length=8)
+    rows: list[list[Cell]] = Field(min_length=1)
     caption: Text | None = None
 
     @model_validator(mode="after")

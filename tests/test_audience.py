@@ -242,3 +242,38 @@ def test_code_without_the_class_language_is_named_like_any_other_text(workdir, c
     assert run.lines == ["content/code.yaml:26:20: sections[0].slides[1].cards[1].code: "
                          "no 'en' text for audience 'english'"]
     assert not (workdir / "output").exists()
+
+
+TABLE_DECK = """\
+title: {ko: 비교, en: Compare}
+languages: [ko, en]
+audiences:
+  korean: {language: ko, minutes: 10}
+  english: {language: en, minutes: 10}
+sections:
+  - title: {ko: 비교, en: Comparison}
+    slides:
+      - kind: table
+        title: {ko: VM과 컨테이너, en: VMs and containers}
+        notes: {ko: 둘을 비교합니다., en: We compare the two.}
+        columns: ["", VM, {ko: 컨테이너, en: Container}]
+        rows:
+          - [{ko: 게스트 OS, en: Guest OS}, {ko: 있음, en: "yes"}, ""]
+          - [{ko: 격리, en: Isolation}, ~, {ko: 프로세스 수준, en: Process level}]
+"""
+
+
+def table_cells(path: Path) -> list[list[str]]:
+    table = next(shape.table for slide in Presentation(str(path)).slides for shape in slide.shapes
+                 if getattr(shape, "has_table", False) and shape.has_table)
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def test_a_table_cell_may_be_blank_in_every_language(workdir, cli):
+    (workdir / "content" / "compare.yaml").write_text(TABLE_DECK, encoding="utf-8")
+    run = cli("build")
+    assert run.code == 0 and not [line for line in run.lines if line.startswith("content/")]  # nothing missing
+    assert table_cells(workdir / "output" / "compare-english.pptx") == [
+        ["", "VM", "Container"], ["Guest OS", "yes", ""], ["Isolation", "", "Process level"]]
+    assert table_cells(workdir / "output" / "compare-korean.pptx") == [
+        ["", "VM", "컨테이너"], ["게스트 OS", "있음", ""], ["격리", "", "프로세스 수준"]]

@@ -1,7 +1,7 @@
 """Tables become real table slides; long tables are split by rows, wide ones by columns.
 
 A cell too long for any table slide is cut short on the slide and kept whole in the notes;
-an empty cell shows a dash (a deck text is never empty).
+an empty cell stays blank.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from .compose import Composer
     from .reader import Reading
 
-EMPTY = "—"
 MAX_COLUMNS = 8  # a table slide has at most eight columns
 CELL_START = 120  # characters a cut-short cell starts from; halved until the table fits
 
@@ -48,14 +47,10 @@ def read(node: "SyntaxTreeNode", reading: "Reading") -> list[Block]:
     return [Table(header, rows, reading.line(node))] + remarks
 
 
-def _cells(row: list[str]) -> list[str]:
-    return [c if c.strip() else EMPTY for c in row]
-
-
 def slides(block: Table, title: str, comp: "Composer") -> list[Draft]:
     """Table slides: at most eight columns each (the first column repeats), rows split where they fit."""
-    header = _cells(block.header)
-    rows = [_cells(r) for r in block.rows] or [[EMPTY] * len(header)]
+    header = block.header
+    rows = block.rows or [[""] * len(header)]
     groups = [list(range(len(header)))]
     if len(header) > MAX_COLUMNS:
         rest = list(range(1, len(header)))

@@ -115,7 +115,7 @@ def test_korean_post_with_html_liquid_tables_and_pictures(posts):
     assert made[5]["style"] == "tip"  # {: .prompt-tip }
     assert made[6]["columns"] == ["단계", "의미"]
     assert made[6]["rows"][1] == ["`Running`", "컨테이너가 **실행 중**"]
-    assert made[6]["rows"][3] == ["Failed", "—"]
+    assert made[6]["rows"][3] == ["Failed", ""]  # an empty cell stays blank
     assert made[8]["path"] == "images/k8s/deployment.png" and made[8]["alt"] == "디플로이먼트 구조"
     assert made[9]["text"] == "이미지 자리: https://example.com/k8s/cluster.png"
     assert made[10]["text"] == "이미지 자리: https://example.com/k8s/rollout.gif"

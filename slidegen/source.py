@@ -29,6 +29,7 @@ FAST_LOADER = getattr(yaml, "CSafeLoader", None)  # LibYAML, when PyYAML was bui
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
 PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+STR_TAG = "tag:yaml.org,2002:str"  # a string's value is its node's text: no constructor needed
 
 
 @dataclass
@@ -225,7 +226,7 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         try:
-            value = self.constructor.construct_object(node)
+            value = node.value if node.tag == STR_TAG else self.constructor.construct_object(node)
         except (yaml.constructor.ConstructorError, ValueError, OverflowError) as exc:
             line, col = self._at(node)
             if node.tag.startswith("tag:yaml.org,2002:python") or node.tag.startswith("!"):
@@ -268,7 +269,7 @@ class _Builder:
                                              "a key must be a plain value, not a list or mapping"))
                 continue
             try:
-                key = self.constructor.construct_object(key_node)
+                key = key_node.value if key_node.tag == STR_TAG else self.constructor.construct_object(key_node)
             except (yaml.constructor.ConstructorError, ValueError, OverflowError):
                 key = key_node.value
             key = key if isinstance(key, str) else str(key)

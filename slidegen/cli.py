@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -269,6 +270,12 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return exc.code
+    # A one-shot command makes many objects that live until it ends and few that form cycles:
+    # the collector's passes over them took about 50 ms of a warm build's 0.6 s and freed nearly
+    # nothing (peak memory is the same without them). watch runs for hours and keeps collecting.
+    pause = gc.isenabled() and args.run is not cmd_watch
+    if pause:
+        gc.disable()
     try:
         return args.run(args)
     except SlidegenError as exc:
@@ -283,6 +290,9 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("SLIDEGEN_DEBUG"):
             raise
         return BUG
+    finally:
+        if pause:
+            gc.enable()
 
 
 def main_exit() -> None:

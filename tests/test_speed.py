@@ -242,3 +242,17 @@ def test_one_deck_draws_its_new_diagrams_in_two_processes_at_once(workdir, monke
     assert len(drawers) == 2 and len(set(drawers)) == 2 and str(os.getpid()) not in drawers
     pictures = [p for p in built[0].planned if p.kind == "diagram"]
     assert len(pictures) == 2 and all(p.alt for p in pictures)
+
+
+def test_a_one_shot_command_runs_without_the_cycle_collector_and_restores_it(workdir, cli, monkeypatch):
+    import gc
+
+    from slidegen import build as build_module
+    sample = copy_sample(workdir)
+    during = []
+    real = build_module.build
+    monkeypatch.setattr(build_module, "build", lambda *a, **k: during.append(gc.isenabled()) or real(*a, **k))
+    assert gc.isenabled()
+    assert cli("build", sample).code == 0
+    assert cli("build", "missing.yaml").code == 2
+    assert during == [False, False] and gc.isenabled()

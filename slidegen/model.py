@@ -306,12 +306,35 @@ class BarsDiagram(Node):
 
 
 class Layer(Node):
-    """One layer of a stack; ``shared`` layers span all stacks, ``repeat`` draws it per app."""
+    """One layer of a stack; ``shared`` layers span all stacks, ``repeat`` draws it per app, and
+    ``names`` names each copy (App A, App B) where ``name`` would name them all alike."""
 
-    name: Text
+    name: Text | None = None
+    names: list[Text] = Field(default_factory=list, max_length=4,
+                              description="A name per copy; repeat defaults to how many there are.")
     shared: bool = False
     repeat: int = Field(1, ge=1, le=4)
     highlight: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_copy_per_name(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("names"), list) and "repeat" not in data:
+            return {**data, "repeat": max(1, len(data["names"]))}
+        return data
+
+    @model_validator(mode="after")
+    def _named(self) -> "Layer":
+        if self.name is None and not self.names:
+            raise ValueError(at("name", "a layer needs a name, or names (one per copy)"))
+        if self.names and len(self.names) != self.repeat:
+            raise ValueError(at("names", f"gives {len(self.names)} names for {self.repeat} copies "
+                                         f"(repeat: {self.repeat}); give one name per copy"))
+        return self
+
+    def label(self, copy: int) -> "Text":
+        """The name drawn on copy ``copy`` of the layer."""
+        return self.names[copy] if self.names else self.name
 
 
 class Stack(Node):

@@ -157,3 +157,23 @@ def test_a_text_yaml_reads_as_true_or_false_asks_for_quotes():
         "deck.yaml:8:28: sections[0].slides[0].rows[0][1]: the 'en' text reads as true (YAML takes yes, no, "
         "on and off for true and false); put it in quotes",
     ]
+
+
+def test_a_stack_layer_needs_a_name_or_one_name_per_copy():
+    assert problems(deck_with("""\
+        - kind: diagram
+          title: Stacks
+          alt: Two layers
+          diagram:
+            kind: stacks
+            stacks:
+              - name: VM
+                layers:
+                  - {repeat: 2}
+                  - {names: [App A, App B, App C], repeat: 2}
+        """)) == [
+        "deck.yaml:13:19: sections[0].slides[0].diagram.stacks[0].layers[0].name: a layer needs a name, "
+        "or names (one per copy)",
+        "deck.yaml:14:27: sections[0].slides[0].diagram.stacks[0].layers[1].names: gives 3 names for 2 copies "
+        "(repeat: 2); give one name per copy",
+    ]

@@ -82,7 +82,10 @@ def alt_bars(spec: m.BarsDiagram, pick: Callable, words: dict) -> str:
 
 
 def _layer(layer: m.Layer, pick: Callable, words: dict) -> str:
-    name = _flat(pick(layer.name)) + (f" ×{layer.repeat}" if layer.repeat > 1 else "")
+    if layer.names:
+        name = ", ".join(_flat(pick(copy)) for copy in layer.names)
+    else:
+        name = _flat(pick(layer.name)) + (f" ×{layer.repeat}" if layer.repeat > 1 else "")
     if layer.highlight:
         name = words["highlight"].format(name=name)
     return name

@@ -75,5 +75,5 @@ def _layer(ax, theme: Theme, pick: Callable, layer: m.Layer, x: float, y: float,
     for k in range(layer.repeat):
         cx = x + k * (copy + COPY_GAP)
         canvas.rounded(ax, theme, cx, y, copy, h, fill, edge, gid=f"{gid}/copy{k}")
-        canvas.label(ax, theme, pick(layer.name), cx, y, copy, h, style.label, ink, gid=f"{gid}/copy{k}/label",
+        canvas.label(ax, theme, pick(layer.label(k)), cx, y, copy, h, style.label, ink, gid=f"{gid}/copy{k}/label",
                      bold=layer.highlight)

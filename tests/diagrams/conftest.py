@@ -128,3 +128,13 @@ WORKFLOW = {
                {"from": "registry", "to": "server", "label": "pull"},
                {"from": "server", "to": "container", "label": "run"}],
 }
+
+NAMED_APPS = {
+    "kind": "stacks",
+    "stacks": [
+        {"name": {"ko": "가상 머신", "en": "Virtual machines"}, "layers": [
+            {"names": [{"ko": "앱 A", "en": "App A"}, {"ko": "앱 B", "en": "App B"}]},
+            {"name": {"ko": "게스트 OS", "en": "Guest OS"}, "repeat": 2},
+            {"name": {"ko": "하이퍼바이저", "en": "Hypervisor"}}]},
+    ],
+}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slidegen.diagrams.alt import alt_text
 
-from .conftest import ARCHITECTURE, CLIENT_DAEMON, DOCKER_USAGE, SHARED_HOST, WORKFLOW, Reader, spec
+from .conftest import ARCHITECTURE, CLIENT_DAEMON, DOCKER_USAGE, NAMED_APPS, SHARED_HOST, WORKFLOW, Reader, spec
 
 
 def alt(raw, lang):
@@ -37,6 +37,11 @@ def test_stacks_alt_text_lists_each_stack_from_the_top():
         "Containers: App ×3, Container engine (highlighted), Host OS, Hardware.")
     assert alt(ARCHITECTURE, "ko").startswith("계층 구조 그림: 스택 2개")
     assert "가상 머신: 앱 ×3, 게스트 OS ×3 (강조), 하이퍼바이저, 호스트 OS, 하드웨어." in alt(ARCHITECTURE, "ko")
+
+
+def test_stacks_alt_text_names_each_named_copy():
+    assert alt(NAMED_APPS, "en") == ("Layer diagram of 1 stacks, each listed from top to bottom. "
+                                     "Virtual machines: App A, App B, Guest OS ×2, Hypervisor.")
 
 
 def test_stacks_alt_text_says_which_layers_all_stacks_share():

@@ -20,6 +20,12 @@ def test_bar_values_must_be_finite_numbers():
     assert messages(raw) == ["metrics[0].series[0].values::values must be finite numbers (not .nan or .inf)"]
 
 
+def test_a_layer_repeats_once_per_name_unless_told():
+    def layer(**fields):
+        return spec({"kind": "stacks", "stacks": [{"name": "a", "layers": [fields]}]}).stacks[0].layers[0]
+    assert layer(names=["x", "y"]).repeat == 2 and layer(name="x").repeat == 1
+
+
 def test_a_shared_layer_must_come_after_the_stack_own_layers():
     raw = {"kind": "stacks", "stacks": [{"name": "a", "layers": [{"name": "x", "shared": True}, {"name": "y"}]}]}
     assert messages(raw) == ["stacks[0].layers[0].shared::a shared layer spans every stack, "

@@ -7,7 +7,7 @@ from matplotlib.patches import FancyBboxPatch
 
 from slidegen.diagrams import stacks
 
-from .conftest import ARCHITECTURE, SHARED_HOST, by_gid, spec, texts
+from .conftest import ARCHITECTURE, NAMED_APPS, SHARED_HOST, by_gid, spec, texts
 
 
 def draw(raw, reader, theme):
@@ -46,6 +46,16 @@ def test_a_repeated_layer_is_drawn_once_per_copy_side_by_side(reader, theme):
     xs = [b.get_x() for b in copies]
     assert len(ys) == 1 and xs == sorted(xs)
     assert all(a.get_x() + a.get_width() < b.get_x() for a, b in zip(copies, copies[1:]))
+
+
+def test_each_copy_of_a_layer_may_have_its_own_name(reader, theme):
+    fig = draw(NAMED_APPS, reader, theme)
+    found = by_gid(fig)
+    apps = {"ko": ["앱 A", "앱 B"], "en": ["App A", "App B"]}[reader.lang]
+    assert [found[f"stack0/layer0/copy{k}/label"].get_text() for k in range(2)] == apps
+    assert "stack0/layer0/copy2/label" not in found  # two names, two copies
+    guest = found["stack0/layer1/copy0/label"].get_text()
+    assert found["stack0/layer1/copy1/label"].get_text() == guest
 
 
 def test_the_taller_stack_stands_taller_on_the_same_floor(reader, theme):

@@ -41,10 +41,14 @@ than this anyway, so the wait seldom adds anything."""
 SETTLE = 0.01
 """Seconds to gather the other events of one save (a write is an open, writes and a close, each
 its own event) before reading: without it, the close often arrives mid-read and the rebuild
-starts over."""
+starts over. The gathering ends early at an event that completes a save (see :data:`SAVED`)."""
 
 CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})
 """The watchdog event types that mean a file changed (opening or reading one does not)."""
+
+SAVED = "closed"
+"""The event type after which a save is complete: the file was closed after writing. A rename
+completes one too, for the name the file is moved to (an editor's saved copy moved into place)."""
 
 PICTURE_KINDS = frozenset({"image", "diagram"})
 """Slide kinds that carry a picture part: a change to one of them rebuilds the whole deck."""
@@ -499,9 +503,9 @@ def watch(decks: list[str] | None, out_dir: Path, *, debounce: float = DEBOUNCE,
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event):
             if not event.is_directory and event.event_type in CHANGES:  # not our own reads
-                events.put((time.perf_counter(), event.src_path))
+                events.put((time.perf_counter(), event.src_path, event.event_type == SAVED))
                 if getattr(event, "dest_path", ""):
-                    events.put((time.perf_counter(), event.dest_path))
+                    events.put((time.perf_counter(), event.dest_path, True))
 
     observer = Observer()
     scheduled: set[Path] = set()
@@ -543,12 +547,14 @@ def _loop(watcher: Watcher, events: queue.Queue, debounce: float, follow) -> Non
     began reading until ``debounce`` seconds after that; otherwise it is computed again.
     """
     while True:
-        first, path = events.get()
-        pending = {Path(path)} | {Path(p) for _, p in _drain(events, time.perf_counter() + SETTLE)}
+        first, path, ends = events.get()
+        pending = {Path(path)}
+        if not ends:
+            pending |= {Path(p) for _, p, _ in _drain(events, time.perf_counter() + SETTLE, until_end=True)}
         while pending and watcher.affected(pending):
             started = time.perf_counter()
             outcomes = watcher.compute(pending)
-            newer = [Path(p) for _, p in _drain(events, started + debounce)]
+            newer = [Path(p) for _, p, _ in _drain(events, started + debounce)]
             if watcher.affected(newer):  # the sources moved while they were read: again, with all
                 pending |= set(newer)
                 continue
@@ -559,12 +565,15 @@ def _loop(watcher: Watcher, events: queue.Queue, debounce: float, follow) -> Non
 
 
 
-def _drain(events: queue.Queue, until: float) -> list[tuple[float, str]]:
-    """Every event queued now or arriving before the clock reads ``until``."""
+def _drain(events: queue.Queue, until: float, until_end: bool = False) -> list[tuple[float, str, bool]]:
+    """Every event queued now or arriving before the clock reads ``until`` (with ``until_end``,
+    up to and including the first event that completes a save)."""
     out = []
     while True:
         timeout = until - time.perf_counter()
         try:
             out.append(events.get(timeout=timeout) if timeout > 0 else events.get_nowait())
         except queue.Empty:
+            return out
+        if until_end and out[-1][2]:
             return out

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -228,3 +229,13 @@ def test_watch_rebuilds_on_save_reports_errors_and_exits_0_on_ctrl_c(two_decks, 
         proc.stdout.close()
         proc.stderr.close()
     assert code == 0
+
+
+def test_gathering_a_save_stops_at_the_close_that_completes_it():
+    from slidegen.watch import _drain
+    events = queue.Queue()
+    for item in [(0.0, "a.yaml", False), (0.0, "a.yaml", True), (0.0, "b.yaml", False)]:
+        events.put(item)
+    got = _drain(events, time.perf_counter() + 5, until_end=True)
+    assert [(path, saved) for _, path, saved in got] == [("a.yaml", False), ("a.yaml", True)]
+    assert events.qsize() == 1  # the next save's event waits for the next rebuild

@@ -547,10 +547,10 @@ def _loop(watcher: Watcher, events: queue.Queue, debounce: float, follow) -> Non
     began reading until ``debounce`` seconds after that; otherwise it is computed again.
     """
     while True:
-        first, path, ends = events.get()
+        first, path, saved = events.get()
         pending = {Path(path)}
-        if not ends:
-            pending |= {Path(p) for _, p, _ in _drain(events, time.perf_counter() + SETTLE, until_end=True)}
+        if not saved:
+            pending |= {Path(p) for _, p, _ in _drain(events, time.perf_counter() + SETTLE, until_saved=True)}
         while pending and watcher.affected(pending):
             started = time.perf_counter()
             outcomes = watcher.compute(pending)
@@ -565,9 +565,9 @@ def _loop(watcher: Watcher, events: queue.Queue, debounce: float, follow) -> Non
 
 
 
-def _drain(events: queue.Queue, until: float, until_end: bool = False) -> list[tuple[float, str, bool]]:
-    """Every event queued now or arriving before the clock reads ``until`` (with ``until_end``,
-    up to and including the first event that completes a save)."""
+def _drain(events: queue.Queue, until: float, until_saved: bool = False) -> list[tuple[float, str, bool]]:
+    """Every event (time, path, whether it completes a save) queued now or arriving before the
+    clock reads ``until``; with ``until_saved``, up to the first event that completes a save."""
     out = []
     while True:
         timeout = until - time.perf_counter()
@@ -575,5 +575,5 @@ def _drain(events: queue.Queue, until: float, until_end: bool = False) -> list[t
             out.append(events.get(timeout=timeout) if timeout > 0 else events.get_nowait())
         except queue.Empty:
             return out
-        if until_end and out[-1][2]:
+        if until_saved and out[-1][2]:
             return out

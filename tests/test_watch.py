@@ -236,6 +236,6 @@ def test_gathering_a_save_stops_at_the_close_that_completes_it():
     events = queue.Queue()
     for item in [(0.0, "a.yaml", False), (0.0, "a.yaml", True), (0.0, "b.yaml", False)]:
         events.put(item)
-    got = _drain(events, time.perf_counter() + 5, until_end=True)
+    got = _drain(events, time.perf_counter() + 5, until_saved=True)
     assert [(path, saved) for _, path, saved in got] == [("a.yaml", False), ("a.yaml", True)]
     assert events.qsize() == 1  # the next save's event waits for the next rebuild

@@ -169,13 +169,13 @@ def test_a_shared_profile_that_cannot_fit_is_located_in_the_shared_file(lecture,
                             "'소개' (10.5 min)")
 
 
-CODE_DECK = """\
-title: {ko: 도커, en: Docker}
-languages: [ko, en]
-audiences:
-  korean: {language: ko, minutes: 10}
-  english: {language: en, minutes: 10}
-sections:
+def two_classes(title: str) -> str:
+    """The head of a deck titled ``title`` for a Korean and an English class; its sections follow."""
+    return (f"title: {title}\nlanguages: [ko, en]\naudiences:\n  korean: {{language: ko, minutes: 10}}\n"
+            "  english: {language: en, minutes: 10}\nsections:\n")
+
+
+CODE_DECK = two_classes("{ko: 도커, en: Docker}") + """\
   - title: {ko: 실습, en: Practice}
     slides:
       - kind: code
@@ -244,13 +244,7 @@ def test_code_without_the_class_language_is_named_like_any_other_text(workdir, c
     assert not (workdir / "output").exists()
 
 
-TABLE_DECK = """\
-title: {ko: 비교, en: Compare}
-languages: [ko, en]
-audiences:
-  korean: {language: ko, minutes: 10}
-  english: {language: en, minutes: 10}
-sections:
+TABLE_DECK = two_classes("{ko: 비교, en: Compare}") + """\
   - title: {ko: 비교, en: Comparison}
     slides:
       - kind: table

@@ -549,8 +549,9 @@ def _loop(watcher: Watcher, events: queue.Queue, debounce: float, follow) -> Non
     while True:
         first, path, saved = events.get()
         pending = {Path(path)}
-        if not saved:
-            pending |= {Path(p) for _, p, _ in _drain(events, time.perf_counter() + SETTLE, until_saved=True)}
+        if not (saved and watcher.affected(pending)):
+            gathered = _drain(events, time.perf_counter() + SETTLE, saved_in=watcher.affected)
+            pending |= {Path(p) for _, p, _ in gathered}
         while pending and watcher.affected(pending):
             started = time.perf_counter()
             outcomes = watcher.compute(pending)
@@ -565,9 +566,10 @@ def _loop(watcher: Watcher, events: queue.Queue, debounce: float, follow) -> Non
 
 
 
-def _drain(events: queue.Queue, until: float, until_saved: bool = False) -> list[tuple[float, str, bool]]:
+def _drain(events: queue.Queue, until: float, saved_in=None) -> list[tuple[float, str, bool]]:
     """Every event (time, path, whether it completes a save) queued now or arriving before the
-    clock reads ``until``; with ``until_saved``, up to the first event that completes a save."""
+    clock reads ``until``; with ``saved_in``, up to the first that completes a save of a path
+    ``saved_in([path])`` is true for (an editor's backup copy moved aside does not count)."""
     out = []
     while True:
         timeout = until - time.perf_counter()
@@ -575,5 +577,6 @@ def _drain(events: queue.Queue, until: float, until_saved: bool = False) -> list
             out.append(events.get(timeout=timeout) if timeout > 0 else events.get_nowait())
         except queue.Empty:
             return out
-        if until_saved and out[-1][2]:
+        _, path, saved = out[-1]
+        if saved and saved_in is not None and saved_in([Path(path)]):
             return out

@@ -234,8 +234,11 @@ def test_watch_rebuilds_on_save_reports_errors_and_exits_0_on_ctrl_c(two_decks, 
 def test_gathering_a_save_stops_at_the_close_that_completes_it():
     from slidegen.watch import _drain
     events = queue.Queue()
-    for item in [(0.0, "a.yaml", False), (0.0, "a.yaml", True), (0.0, "b.yaml", False)]:
+    # vim: the deck is moved aside as a backup (a rename onto deck.yaml~), written anew, closed
+    for item in [(0.0, "deck.yaml", False), (0.0, "deck.yaml~", True), (0.0, "deck.yaml", False),
+                 (0.0, "deck.yaml", True), (0.0, "other.yaml", False)]:
         events.put(item)
-    got = _drain(events, time.perf_counter() + 5, until_saved=True)
-    assert [(path, saved) for _, path, saved in got] == [("a.yaml", False), ("a.yaml", True)]
+    got = _drain(events, time.perf_counter() + 5, saved_in=lambda paths: all(p.name == "deck.yaml" for p in paths))
+    assert [(path, saved) for _, path, saved in got] == [
+        ("deck.yaml", False), ("deck.yaml~", True), ("deck.yaml", False), ("deck.yaml", True)]
     assert events.qsize() == 1  # the next save's event waits for the next rebuild
